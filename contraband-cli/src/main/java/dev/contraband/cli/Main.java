@@ -1,0 +1,35 @@
+package dev.contraband.cli;
+
+import picocli.CommandLine;
+
+/** The entry point: the only place that calls {@link System#exit}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new ContrabandCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("contraband: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean debug = parsed.hasMatchedOption("--debug");
+            cmd.getErr().println("contraband: internal error: " + e
+                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return ExitCodes.ERROR;
+        });
+        return cli.execute(args);
+    }
+}

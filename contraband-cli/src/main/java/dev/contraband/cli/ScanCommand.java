@@ -1,0 +1,197 @@
+package dev.contraband.cli;
+
+import dev.contraband.detect.Severity;
+import dev.contraband.image.Image;
+import dev.contraband.image.Platform;
+import dev.contraband.layer.ScanLimits;
+import dev.contraband.report.ReportFormat;
+import dev.contraband.scan.Detectors;
+import dev.contraband.scan.ImageReport;
+import dev.contraband.scan.Scanner;
+import dev.contraband.source.ImageSource;
+import dev.contraband.source.PlatformSelection;
+import dev.contraband.source.Sources;
+import dev.contraband.source.Target;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code contraband scan TARGET}: scans one image and prints a report. */
+@Command(name = "scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = ContrabandCommand.Version.class,
+        sortOptions = false,
+        description = {
+                "Scans one container image, layer by layer, and reports what it finds.",
+                "",
+                "TARGET is one of:",
+                "  docker-archive:PATH[:TAG]   a `docker save` tarball (TAG picks one of several images)",
+                "  oci:DIR[:REF]               an OCI image layout folder (REF = org.opencontainers.image.ref.name)",
+                "  oci-archive:FILE[:REF]      a tar of an OCI image layout",
+                "  dir:PATH                    a root filesystem folder, scanned as one layer",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  contraband scan docker-archive:app.tar",
+                "  contraband scan oci:./layout:v1.2 --format json --output report.json",
+                "  contraband scan oci-archive:img.tar --format sarif -o contraband.sarif --fail-on medium",
+                "  contraband scan oci:./multiarch --platform linux/arm64/v8",
+                "  contraband scan dir:/srv/rootfs --severity critical,high",
+                "",
+                "Exit codes:",
+                "  0  no finding at or above --fail-on",
+                "  1  at least one finding at or above --fail-on",
+                "  2  the scan could not be done (bad input, unreadable image, bad flag); one line on stderr says why"})
+final class ScanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TARGET", description = "The image to scan (see above).")
+    String target;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Report format: table, json or sarif (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+            description = "Exit with 1 when a finding has this severity or a higher one: critical, high, medium, "
+                    + "low, info, or none to never fail (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = {"-s", "--severity"}, paramLabel = "SEVERITIES", split = ",",
+            description = "Show only findings of these severities, comma-separated (default: all). "
+                    + "The verdict and --fail-on still consider every finding.")
+    List<String> severities;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+            description = "The image to pick from a multi-platform index (default: linux/amd64).")
+    String platform;
+
+    @Option(names = "--all-platforms", description = "Scan every platform of a multi-platform index.")
+    boolean allPlatforms;
+
+    @Option(names = "--max-layer-bytes", paramLabel = "SIZE", defaultValue = "8GiB", converter = SizeConverter.class,
+            description = "Fail a layer that decompresses to more than SIZE, such as a decompression bomb "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxLayerBytes;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "4GiB", converter = SizeConverter.class,
+            description = "Fail a layer holding a file larger than SIZE (default: ${DEFAULT-VALUE}).")
+    long maxFileBytes;
+
+    @Option(names = "--no-progress", description = "Do not show progress on stderr (it is off anyway when stderr is not a terminal).")
+    boolean noProgress;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        ScanRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Progress progress = new Progress(err, !noProgress && Progress.stderrIsTerminal());
+        Scanner scanner = new Scanner(Detectors.builtIn(), request.limits(), progress);
+        List<ImageReport> reports = new ArrayList<>();
+        boolean failed = false;
+        try (ImageSource source = Sources.open(request.target())) {
+            for (Image image : source.images(request.platforms())) {
+                try {
+                    reports.add(scanner.scan(target, image));
+                } catch (IOException e) {
+                    progress.clear();
+                    Errors.print(err, target, e, debug);
+                    failed = true;
+                    if (!request.platforms().all()) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            progress.clear();
+            Errors.print(err, target, e, debug);
+            failed = true;
+        }
+        progress.clear();
+        if (!reports.isEmpty() || !failed) {
+            try {
+                writeReports(request, reports);
+            } catch (IOException e) {
+                Errors.print(err, String.valueOf(output), e, debug);
+                return ExitCodes.ERROR;
+            }
+        }
+        if (failed) {
+            return ExitCodes.ERROR;
+        }
+        boolean findings = request.failOn() != null && reports.stream().anyMatch(r -> r.hasFindingAtLeast(request.failOn()));
+        return findings ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    /** The validated command line. */
+    record ScanRequest(Target target, ReportFormat format, Severity failOn, Set<Severity> shown,
+                       PlatformSelection platforms, ScanLimits limits) {
+    }
+
+    private ScanRequest request() {
+        Target t = Target.parse(target);
+        ReportFormat f = ReportFormat.parse(format);
+        Severity fail = failOn.equalsIgnoreCase("none") ? null : Severity.parse(failOn);
+        Set<Severity> shown = EnumSet.allOf(Severity.class);
+        if (severities != null && !severities.isEmpty()) {
+            shown = EnumSet.noneOf(Severity.class);
+            for (String s : severities) {
+                shown.add(Severity.parse(s));
+            }
+        }
+        if (allPlatforms && platform != null) {
+            throw new IllegalArgumentException("--platform and --all-platforms cannot be used together");
+        }
+        PlatformSelection platforms = allPlatforms ? PlatformSelection.allPlatforms()
+                : platform != null ? PlatformSelection.of(Platform.parse(platform)) : PlatformSelection.DEFAULT;
+        return new ScanRequest(t, f, fail, shown, platforms, new ScanLimits(maxLayerBytes, maxFileBytes));
+    }
+
+    private void writeReports(ScanRequest request, List<ImageReport> reports) throws IOException {
+        List<ImageReport> shown = reports.stream().map(r -> r.onlySeverities(request.shown())).toList();
+        boolean single = !request.platforms().all();
+        if (output == null) {
+            boolean color = request.format() == ReportFormat.TABLE && System.console() != null
+                    && System.console().isTerminal() && System.getenv("NO_COLOR") == null;
+            request.format().reporter(color).write(shown, single, System.out);
+            return;
+        }
+        Path absolute = output.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Path tmp = Files.createTempFile(parent, ".contraband-", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                request.format().reporter(false).write(shown, single, out);
+            }
+            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

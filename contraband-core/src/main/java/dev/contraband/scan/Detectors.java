@@ -1,0 +1,44 @@
+package dev.contraband.scan;
+
+import dev.contraband.detect.FileDetector;
+import dev.contraband.detect.ImageDetector;
+import dev.contraband.detect.Rule;
+import dev.contraband.detect.artifact.SuspiciousEntrypointDetector;
+import dev.contraband.detect.artifact.SuspiciousFileDetector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The detectors a scan runs, listed explicitly (a test checks that every detector class is listed here). A new
+ * detector family goes in its own package under {@code dev.contraband.detect} and is added to these lists.
+ */
+public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
+    public Detectors {
+        files = List.copyOf(files);
+        images = List.copyOf(images);
+    }
+
+    public static Detectors builtIn() {
+        return new Detectors(
+                List.of(new SuspiciousFileDetector()),
+                List.of(new SuspiciousEntrypointDetector()));
+    }
+
+    /** Every rule of every detector, in detector order. */
+    public List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        files.forEach(d -> rules.addAll(d.rules()));
+        images.forEach(d -> rules.addAll(d.rules()));
+        return rules;
+    }
+
+    /**
+     * Identifies what the file detectors would find, for layer-cache keys: a layer report made with another key may
+     * differ and is not reused.
+     */
+    public String fileDetectorsKey() {
+        return files.stream().map(d -> d.id() + "@" + d.version()).collect(Collectors.joining(","));
+    }
+}
