@@ -21,6 +21,8 @@ final class DigestingInputStream extends FilterInputStream {
     private final String limitMessage;
     private long count;
     private Digest actual;
+    /** Kept so that a reader that swallowed the first throw (GZIPInputStream does) meets it again. */
+    private DigestMismatchException mismatch;
 
     DigestingInputStream(InputStream in, Digest expected, long maxBytes, String what, String limitMessage) {
         super(in);
@@ -54,13 +56,16 @@ final class DigestingInputStream extends FilterInputStream {
     }
 
     private void atEnd() throws DigestMismatchException {
-        if (actual != null) {
-            return;
+        if (actual == null) {
+            String algorithm = expected == null ? "sha256" : expected.algorithm();
+            actual = new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
+            if (expected != null && !expected.equals(actual)) {
+                mismatch = new DigestMismatchException(what + ": digest mismatch: expected " + expected
+                        + ", content hashes to " + actual);
+            }
         }
-        String algorithm = expected == null ? "sha256" : expected.algorithm();
-        actual = new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
-        if (expected != null && !expected.equals(actual)) {
-            throw new DigestMismatchException(what + ": digest mismatch: expected " + expected + ", content hashes to " + actual);
+        if (mismatch != null) {
+            throw mismatch;
         }
     }
 
@@ -83,12 +88,13 @@ final class DigestingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads to the end, so the digest covers every byte and is checked. */
+    /** Reads to the end, so the digest covers every byte, and checks it. */
     void drain() throws IOException {
         byte[] buf = new byte[64 << 10];
         while (read(buf, 0, buf.length) >= 0) {
             // reading is the point
         }
+        atEnd();
     }
 
     long count() {

@@ -111,6 +111,24 @@ final class CommandLine {
                 case ' ', '\t' -> {
                     inWord = flush(word, words, inWord);
                 }
+                case '>', '<' -> {
+                    // A redirection: its fd (2>), its operator (>>, >&, <<) and its target are not words.
+                    if (inWord && word.chars().allMatch(Character::isDigit)) {
+                        word.setLength(0);
+                        inWord = false;
+                    } else {
+                        inWord = flush(word, words, inWord);
+                    }
+                    while (i + 1 < script.length() && "<>&|".indexOf(script.charAt(i + 1)) >= 0) {
+                        i++;
+                    }
+                    while (i + 1 < script.length() && script.charAt(i + 1) == ' ') {
+                        i++;
+                    }
+                    while (i + 1 < script.length() && " \t;&|\n()".indexOf(script.charAt(i + 1)) < 0) {
+                        i++;
+                    }
+                }
                 case ';', '&', '|', '\n', '(', ')', '`' -> {
                     inWord = flush(word, words, inWord);
                     if (!words.isEmpty()) {

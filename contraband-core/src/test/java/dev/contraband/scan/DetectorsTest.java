@@ -1,0 +1,52 @@
+package dev.contraband.scan;
+
+import dev.contraband.detect.FileDetector;
+import dev.contraband.detect.ImageDetector;
+import dev.contraband.detect.Rule;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DetectorsTest {
+    /** Every concrete detector class compiled into the main output is registered: registration is explicit. */
+    @Test
+    void builtIn_listsEveryDetectorClass() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(FileDetector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<Class<?>> found = new HashSet<>();
+        try (Stream<Path> walk = Files.walk(classes.resolve("dev/contraband/detect"))) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                String name = classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> c = Class.forName(name);
+                if ((FileDetector.class.isAssignableFrom(c) || ImageDetector.class.isAssignableFrom(c))
+                        && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
+                    found.add(c);
+                }
+            }
+        }
+        Detectors d = Detectors.builtIn();
+        Set<Class<?>> registered = new HashSet<>();
+        d.files().forEach(x -> registered.add(x.getClass()));
+        d.images().forEach(x -> registered.add(x.getClass()));
+        assertThat(found).isNotEmpty();
+        assertThat(registered).containsAll(found);
+    }
+
+    @Test
+    void builtIn_ruleAndDetectorIdsAreUnique() {
+        Detectors d = Detectors.builtIn();
+        List<String> ruleIds = d.rules().stream().map(Rule::id).toList();
+        assertThat(ruleIds).doesNotHaveDuplicates();
+        List<String> ids = Stream.concat(d.files().stream().map(FileDetector::id), d.images().stream().map(ImageDetector::id)).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+}
