@@ -14,6 +14,7 @@ public final class Main {
     /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ContrabandCommand());
+        cli.setUsageHelpWidth(100);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
