@@ -87,7 +87,7 @@ final class OciIndexResolver {
             if ("attestation-manifest".equals(Json.text(annotations, "vnd.docker.reference.type"))) {
                 continue;
             }
-            Digest digest = descriptorDigest(d);
+            Digest digest = descriptorDigest(d, "index entry");
             String mediaType = Json.text(d, "mediaType");
             String name = fullName != null ? fullName : refName != null ? refName : inheritedName;
             if (MediaTypes.isIndex(mediaType)) {
@@ -102,11 +102,12 @@ final class OciIndexResolver {
         }
     }
 
-    private Digest descriptorDigest(JsonNode d) throws ImageException {
+    /** The digest of descriptor {@code d}; {@code what} names the descriptor in the message when it is bad. */
+    private Digest descriptorDigest(JsonNode d, String what) throws ImageException {
         try {
             return Digest.parse(Json.text(d, "digest"));
         } catch (IllegalArgumentException e) {
-            throw new ImageException(source + ": descriptor: " + e.getMessage());
+            throw new ImageException(source + ": " + what + ": " + e.getMessage());
         }
     }
 
@@ -119,7 +120,7 @@ final class OciIndexResolver {
         if (configDesc == null || !manifest.has("layers")) {
             throw new ImageException(source + ": manifest " + c.digest() + " has no config or layers");
         }
-        Digest configDigest = descriptorDigest(configDesc);
+        Digest configDigest = descriptorDigest(configDesc, "manifest " + c.digest() + ": config descriptor");
         ImageConfig config = ConfigParser.parse(blobs.readVerified(configDigest, "config"),
                 source + ": config " + configDigest);
         JsonNode layers = manifest.get("layers");
@@ -131,7 +132,8 @@ final class OciIndexResolver {
         List<LayerDescriptor> descriptors = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             JsonNode l = layers.get(i);
-            descriptors.add(new LayerDescriptor(i, descriptorDigest(l), config.diffIds().get(i),
+            descriptors.add(new LayerDescriptor(i, descriptorDigest(l, "manifest " + c.digest() + ": layer " + i),
+                    config.diffIds().get(i),
                     Json.text(l, "mediaType"), l.path("size").asLong(-1), createdBy.get(i)));
         }
         return new Image(c.name(), c.digest(), config, descriptors, layer -> {
