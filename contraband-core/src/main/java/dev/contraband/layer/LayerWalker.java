@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipException;
 
 /**
  * Streams one layer blob exactly once: verifies its digest and diffId while reading, decompresses by magic, walks
@@ -73,8 +72,7 @@ public final class LayerWalker {
 
     private static ImageException corrupt(String label, Compression compression, Exception e) {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String what = e instanceof EOFException || cause.toLowerCase().contains("truncated") ? "truncated"
-                : e instanceof ZipException ? "corrupt gzip data" : "corrupt";
+        String what = e instanceof EOFException || cause.toLowerCase().contains("truncated") ? "truncated" : "corrupt";
         String format = compression == Compression.NONE ? "tar" : compression.name().toLowerCase() + " tar";
         return new ImageException(label + ": " + what + " " + format + " (" + cause + ")", e);
     }
