@@ -13,6 +13,14 @@ public interface FileDetector {
     /** Bumped when the detector's behaviour changes, so cached layer reports are re-made. */
     int version();
 
+    /**
+     * What else decides this detector's findings besides its version, such as a hash of its rule set; part of the
+     * layer-report cache key. Empty when nothing does.
+     */
+    default String configuration() {
+        return "";
+    }
+
     /** The rules this detector can report. */
     List<Rule> rules();
 

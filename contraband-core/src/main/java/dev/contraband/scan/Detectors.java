@@ -5,6 +5,9 @@ import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.artifact.SuspiciousEntrypointDetector;
 import dev.contraband.detect.artifact.SuspiciousFileDetector;
+import dev.contraband.detect.secret.SecretConfigDetector;
+import dev.contraband.detect.secret.SecretFileDetector;
+import dev.contraband.detect.secret.SecretRuleSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,14 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
     }
 
     public static Detectors builtIn() {
+        return with(SecretRuleSet.builtIn());
+    }
+
+    /** The built-in detectors, with {@code secrets} as the secret rule set. */
+    public static Detectors with(SecretRuleSet secrets) {
         return new Detectors(
-                List.of(new SuspiciousFileDetector()),
-                List.of(new SuspiciousEntrypointDetector()));
+                List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets)),
+                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets)));
     }
 
     /** Every rule of every detector, in detector order. */
@@ -39,6 +47,7 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
      * differ and is not reused.
      */
     public String fileDetectorsKey() {
-        return files.stream().map(d -> d.id() + "@" + d.version()).collect(Collectors.joining(","));
+        return files.stream().map(d -> d.id() + "@" + d.version() + (d.configuration().isEmpty() ? "" : "#" + d.configuration()))
+                .collect(Collectors.joining(","));
     }
 }

@@ -1,0 +1,215 @@
+package dev.contraband.detect.secret;
+
+import dev.contraband.pattern.PatternStream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Scans one file's bytes, chunk by chunk: Hyperscan reports where a rule may match; each hit is resolved by the
+ * rule's regex on a window of bytes around it — kept from earlier chunks when the match straddles them — and the
+ * candidate secret goes through the rule's filters. Memory is bounded: the window tail, pending hits of one
+ * chunk, and at most {@code maxFindingsPerFile} candidates.
+ */
+public final class SecretScan implements PatternStream.HitSink {
+    /** A secret found: the rule, where it starts, its line (null in binaries) and its value. */
+    public record Candidate(SecretRule rule, long start, Integer line, String secret) {
+    }
+
+    private record Hit(int rule, long end) {
+    }
+
+    private static final int MAX_HITS_PER_CHUNK = 20_000;
+    private final SecretMatcher matcher;
+    private final String path;
+    private final boolean[] applies;
+    private final long[] resolvedUpTo;
+    private final List<Hit> pending = new ArrayList<>();
+    private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private PatternStream stream;
+    private byte[] tail = new byte[0];
+    private long tailStart;
+    private long tailLines;
+    private byte[] chunk;
+    private int chunkOff;
+    private int chunkLen;
+    private long chunkStart;
+    private boolean first = true;
+    private boolean binary;
+    private boolean full;
+
+    SecretScan(SecretMatcher matcher, String path) {
+        this.matcher = matcher;
+        this.path = path;
+        List<SecretRule> rules = matcher.regexRules();
+        this.applies = new boolean[rules.size()];
+        boolean any = false;
+        for (int i = 0; i < applies.length; i++) {
+            applies[i] = rules.get(i).appliesTo(path);
+            any |= applies[i];
+        }
+        this.resolvedUpTo = new long[rules.size()];
+        Arrays.fill(resolvedUpTo, -1);
+        this.stream = any && matcher.database() != null ? matcher.database().open(this) : null;
+    }
+
+    /** Whether a NUL byte in the first block marked the content as binary (only high-confidence rules report). */
+    public boolean binary() {
+        return binary;
+    }
+
+    public boolean wantsMore() {
+        return stream != null && !full;
+    }
+
+    @Override
+    public boolean hit(int patternId, long endOffset) {
+        if (!applies[patternId] || endOffset <= resolvedUpTo[patternId]
+                || binary && !matcher.regexRules().get(patternId).highConfidence()) {
+            return true;
+        }
+        if (pending.size() < MAX_HITS_PER_CHUNK) {
+            pending.add(new Hit(patternId, endOffset));
+        }
+        return true;
+    }
+
+    public void update(byte[] data, int off, int len) {
+        if (stream == null || full || len == 0) {
+            return;
+        }
+        if (first) {
+            first = false;
+            for (int i = off; i < off + Math.min(len, 8192); i++) {
+                if (data[i] == 0) {
+                    binary = true;
+                    break;
+                }
+            }
+        }
+        chunk = data;
+        chunkOff = off;
+        chunkLen = len;
+        stream.scan(data, off, len);
+        resolve(false);
+        advanceTail();
+    }
+
+    /** Ends the scan and returns the secrets found, in file order. */
+    public List<Candidate> finish() {
+        if (stream != null) {
+            chunk = new byte[0];
+            chunkOff = 0;
+            chunkLen = 0;
+            stream.close();
+            stream = null;
+            resolve(true);
+        }
+        return List.copyOf(candidates.values());
+    }
+
+    private long available() {
+        return chunkStart + chunkLen;
+    }
+
+    private void resolve(boolean atEnd) {
+        List<Hit> later = new ArrayList<>();
+        for (Hit h : pending) {
+            if (!atEnd && h.end + SecretMatcher.SLACK > available()) {
+                later.add(h);
+            } else if (h.end > resolvedUpTo[h.rule]) {
+                resolveHit(h);
+            }
+        }
+        pending.clear();
+        pending.addAll(later);
+    }
+
+    private void resolveHit(Hit h) {
+        SecretRule rule = matcher.regexRules().get(h.rule);
+        long from = Math.max(h.end - rule.maxLength(), tailStart);
+        long to = Math.min(h.end + SecretMatcher.SLACK, available());
+        byte[] window = bytes(from, to);
+        resolvedUpTo[h.rule] = to;
+        // ISO-8859-1 maps bytes to chars one to one, so offsets in the string are offsets in the file.
+        String text = new String(window, StandardCharsets.ISO_8859_1);
+        Matcher m = rule.regex().matcher(text);
+        while (m.find()) {
+            String secret = m.group(rule.secretGroup());
+            if (secret == null || secret.isEmpty()) {
+                continue;
+            }
+            long start = from + m.start();
+            String key = h.rule + ":" + start;
+            Candidate old = candidates.get(key);
+            if (old != null && old.secret().length() >= secret.length()) {
+                continue;
+            }
+            if (!SecretFilters.accept(rule, secret)) {
+                continue;
+            }
+            if (old == null && candidates.size() >= matcher.maxFindingsPerFile()) {
+                full = true;
+                return;
+            }
+            candidates.put(key, new Candidate(rule, start, binary ? null : lineOf(start), secret));
+        }
+    }
+
+    /** Bytes [from, to) of the file, from the kept tail and the current chunk. */
+    private byte[] bytes(long from, long to) {
+        byte[] out = new byte[(int) (to - from)];
+        int n = 0;
+        for (long i = from; i < to; ) {
+            if (i < chunkStart) {
+                int at = (int) (i - tailStart);
+                int k = (int) Math.min(tail.length - at, to - i);
+                System.arraycopy(tail, at, out, n, k);
+                n += k;
+                i += k;
+            } else {
+                int at = (int) (i - chunkStart);
+                int k = (int) (to - i);
+                System.arraycopy(chunk, chunkOff + at, out, n, k);
+                n += k;
+                i += k;
+            }
+        }
+        return out;
+    }
+
+    private int lineOf(long offset) {
+        long lines = tailLines;
+        for (long i = tailStart; i < offset; i++) {
+            byte b = i < chunkStart ? tail[(int) (i - tailStart)] : chunk[chunkOff + (int) (i - chunkStart)];
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, lines + 1);
+    }
+
+    /** Keeps the last MAX_WINDOW bytes seen, and the count of lines before them. */
+    private void advanceTail() {
+        long end = available();
+        long newStart = Math.max(tailStart, end - SecretMatcher.MAX_WINDOW);
+        byte[] kept = bytes(newStart, end);
+        if (!binary) {
+            for (long i = tailStart; i < newStart; i++) {
+                byte b = i < chunkStart ? tail[(int) (i - tailStart)] : chunk[chunkOff + (int) (i - chunkStart)];
+                if (b == '\n') {
+                    tailLines++;
+                }
+            }
+        }
+        tail = kept;
+        tailStart = newStart;
+        chunkStart = end;
+        chunkLen = 0;
+    }
+}
