@@ -157,6 +157,7 @@ for ((i = 1; i <= RUNS; i++)); do
   log "run $i/$RUNS: floor ${floor_ms[-1]} ms, contraband ${scan_ms[-1]} ms, --version ${start_ms[-1]} ms"
 done
 
+busy_after="$(cpu_busy)"
 f=$(median "${floor_ms[@]}"); s=$(median "${scan_ms[@]}"); v=$(median "${start_ms[@]}")
 ratio=$(awk -v s="$s" -v f="$f" 'BEGIN {printf "%.2f", s / f}')
 steady=$(awk -v s="$s" -v v="$v" -v f="$f" 'BEGIN {printf "%.2f", (s - v) / f}')
@@ -168,7 +169,7 @@ layer      $LAYER
            $layer_type, $layer_bytes bytes gzip, $tar_bytes bytes tar, $tar_entries entries ($tar_files regular files)
 machine    $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(uname -r)
 tools      $(zcat --version | head -1), $(sha256sum --version | head -1), $(./contraband --version 2>/dev/null | head -1), $java_version
-load       CPUs ${busy_before}% busy in the second before timing (other work skews the numbers)
+load       CPUs ${busy_before}% busy in the second before timing, ${busy_after}% in the second after (other work skews the numbers)
 runs       $RUNS each, interleaved, page cache warm; median wall-clock ms
            floor        (zcat LAYER | sha256sum)  ${floor_ms[*]}
            contraband   (scan --format json)      ${scan_ms[*]}
