@@ -6,6 +6,7 @@ import dev.contraband.image.Platform;
 import dev.contraband.layer.ScanLimits;
 import dev.contraband.report.ReportFormat;
 import dev.contraband.scan.Detectors;
+import dev.contraband.scan.IgnoreFile;
 import dev.contraband.scan.ImageReport;
 import dev.contraband.scan.Scanner;
 import dev.contraband.source.ImageSource;
@@ -93,6 +94,14 @@ final class ScanCommand implements Callable<Integer> {
             description = "Fail a layer holding a file larger than SIZE (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
 
+    @CommandLine.Mixin
+    SecretOptions secrets;
+
+    @Option(names = "--ignorefile", paramLabel = "FILE",
+            description = "Findings to leave out: fingerprints, rule ids or path globs, one a line "
+                    + "(default: " + IgnoreFile.DEFAULT_NAME + " in the working folder, when present).")
+    Path ignoreFile;
+
     @Option(names = "--no-progress", description = "Do not show progress on stderr (it is off anyway when stderr is not a terminal).")
     boolean noProgress;
 
@@ -111,14 +120,23 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Detectors detectors;
+        IgnoreFile ignores;
+        try {
+            detectors = Detectors.with(secrets.ruleSet());
+            ignores = ignores();
+        } catch (IOException e) {
+            Errors.print(err, target, e, debug);
+            return ExitCodes.ERROR;
+        }
         Progress progress = new Progress(err, !noProgress && Progress.stderrIsTerminal());
-        Scanner scanner = new Scanner(Detectors.builtIn(), request.limits(), progress);
+        Scanner scanner = new Scanner(detectors, request.limits(), progress);
         List<ImageReport> reports = new ArrayList<>();
         boolean failed = false;
         try (ImageSource source = Sources.open(request.target())) {
             for (Image image : source.images(request.platforms())) {
                 try {
-                    reports.add(scanner.scan(target, image));
+                    reports.add(ignores.apply(scanner.scan(target, image)));
                 } catch (IOException e) {
                     progress.clear();
                     Errors.print(err, target, e, debug);
@@ -171,6 +189,17 @@ final class ScanCommand implements Callable<Integer> {
         PlatformSelection platforms = allPlatforms ? PlatformSelection.allPlatforms()
                 : platform != null ? PlatformSelection.of(Platform.parse(platform)) : PlatformSelection.DEFAULT;
         return new ScanRequest(t, f, fail, shown, platforms, new ScanLimits(maxLayerBytes, maxFileBytes));
+    }
+
+    private IgnoreFile ignores() throws IOException {
+        if (ignoreFile != null) {
+            if (!Files.isRegularFile(ignoreFile)) {
+                throw new IOException("--ignorefile " + ignoreFile + ": no such file");
+            }
+            return IgnoreFile.load(ignoreFile);
+        }
+        Path byDefault = Path.of(IgnoreFile.DEFAULT_NAME);
+        return Files.isRegularFile(byDefault) ? IgnoreFile.load(byDefault) : IgnoreFile.none();
     }
 
     private void writeReports(ScanRequest request, List<ImageReport> reports) throws IOException {

@@ -14,7 +14,9 @@ final class FixtureContext {
                     + "docs?|documentation|vendor|third[_-]party|mocks?|demo)/"
                     + "|/usr/share/doc/|/usr/share/man/|/node_modules/[^/]+/(test|tests|example|examples|docs?)/"
                     + "|/site-packages/[^/]+/tests?/|/dist-packages/[^/]+/tests?/|_test\\.(go|py|rb|js|ts)$|\\.test\\.(js|ts)$"
-                    + "|/test_[^/]+\\.py$|Test\\.java$|_spec\\.rb$");
+                    + "|/test_[^/]+\\.py$|Test\\.java$|_spec\\.rb$"
+                    // Distribution shared libraries embed self-test vectors (GnuTLS's FIPS keys), not credentials.
+                    + "|^/(usr/)?lib(32|64|x32)?/.*\\.so(\\.[0-9]+)*$");
 
     private FixtureContext() {
     }

@@ -18,6 +18,8 @@ final class SecretFilters {
     /** The same character eight times in a row: "aaaaaaaa", "--------". */
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{7,}");
 
+    private static final Pattern STRICT_BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
     private SecretFilters() {
     }
 
@@ -102,10 +104,9 @@ final class SecretFilters {
             }
             body.append(l);
         }
-        if (body.length() < 64) {
-            return false;
-        }
-        return decodes(body.toString());
+        // Strict: a body with anything but the base64 alphabet is prose or binary that happens to sit between
+        // a BEGIN and an END line (libgnutls carries such strings), not a key.
+        return body.length() >= 64 && STRICT_BASE64.matcher(body).matches();
     }
 
     private static boolean decodes(String b64) {

@@ -24,7 +24,7 @@ public final class SecretMatcher {
         this.regexRules = rules.stream().filter(r -> !r.pathOnly()).toList();
         this.pathRules = rules.stream().filter(SecretRule::pathOnly).toList();
         List<String> regexes = new ArrayList<>();
-        regexRules.forEach(r -> regexes.add(r.regexSource()));
+        regexRules.forEach(r -> regexes.add(r.enginePattern()));
         this.database = regexes.isEmpty() ? null : PatternDatabase.compile(regexes);
         this.maxFindingsPerFile = maxFindingsPerFile;
     }

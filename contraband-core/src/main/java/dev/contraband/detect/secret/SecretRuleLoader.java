@@ -115,11 +115,15 @@ public final class SecretRuleLoader {
             }
             String confidence = text(r, "confidence") == null ? "normal" : text(r, "confidence").toLowerCase(Locale.ROOT);
             int maxLength = r.has("maxLength") ? r.get("maxLength").asInt() : 512;
-            if (maxLength < 16 || maxLength > SecretMatcher.MAX_WINDOW) {
-                throw new IOException(where + ": maxLength must be between 16 and " + SecretMatcher.MAX_WINDOW);
+            if (text(r, "prefilter") != null && pathOnly) {
+                throw new IOException(where + ": a prefilter needs a regex");
+            }
+            if (maxLength < 16 || maxLength > SecretMatcher.MAX_WINDOW - 2 * SecretMatcher.SLACK) {
+                throw new IOException(where + ": maxLength must be between 16 and "
+                        + (SecretMatcher.MAX_WINDOW - 2 * SecretMatcher.SLACK));
             }
             return new SecretRule(new Rule(id, category, severity, title, description == null ? title : description),
-                    regex, regexSource, secretGroup, strings(r, "keywords"),
+                    regex, regexSource, text(r, "prefilter"), secretGroup, strings(r, "keywords"),
                     r.path("entropy").asDouble(0), confidence.equals("high"), validator, paths, pathOnly, maxLength,
                     allow, strings(r, "tp"), strings(r, "fp"));
         } catch (PatternSyntaxException e) {

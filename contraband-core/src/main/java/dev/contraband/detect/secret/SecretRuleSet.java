@@ -23,7 +23,7 @@ public final class SecretRuleSet {
         this.matcher = new SecretMatcher(this.rules, maxFindingsPerFile);
         StringBuilder material = new StringBuilder();
         for (SecretRule r : this.rules) {
-            material.append(r.id()).append('\u0000').append(r.regexSource()).append('\u0000').append(r.severity())
+            material.append(r.id()).append('\u0000').append(r.regexSource()).append('\u0000').append(r.prefilter()).append('\u0000').append(r.severity())
                     .append('\u0000').append(r.paths()).append('\u0000').append(r.minEntropy()).append('\u0000')
                     .append(r.validator()).append('\u0000').append(r.allow()).append('\u0000')
                     .append(r.highConfidence()).append('\n');

@@ -120,7 +120,7 @@ public final class SecretScan implements PatternStream.HitSink {
     private void resolve(boolean atEnd) {
         List<Hit> later = new ArrayList<>();
         for (Hit h : pending) {
-            if (!atEnd && h.end + SecretMatcher.SLACK > available()) {
+            if (!atEnd && h.end + matcher.regexRules().get(h.rule).windowAfter() > available()) {
                 later.add(h);
             } else if (h.end > resolvedUpTo[h.rule]) {
                 resolveHit(h);
@@ -132,8 +132,8 @@ public final class SecretScan implements PatternStream.HitSink {
 
     private void resolveHit(Hit h) {
         SecretRule rule = matcher.regexRules().get(h.rule);
-        long from = Math.max(h.end - rule.maxLength(), tailStart);
-        long to = Math.min(h.end + SecretMatcher.SLACK, available());
+        long from = Math.max(h.end - rule.windowBefore(), tailStart);
+        long to = Math.min(h.end + rule.windowAfter(), available());
         byte[] window = bytes(from, to);
         resolvedUpTo[h.rule] = to;
         // ISO-8859-1 maps bytes to chars one to one, so offsets in the string are offsets in the file.
@@ -198,18 +198,33 @@ public final class SecretScan implements PatternStream.HitSink {
     private void advanceTail() {
         long end = available();
         long newStart = Math.max(tailStart, end - SecretMatcher.MAX_WINDOW);
-        byte[] kept = bytes(newStart, end);
-        if (!binary) {
-            for (long i = tailStart; i < newStart; i++) {
-                byte b = i < chunkStart ? tail[(int) (i - tailStart)] : chunk[chunkOff + (int) (i - chunkStart)];
-                if (b == '\n') {
-                    tailLines++;
-                }
+        if (!binary && newStart > tailStart) {
+            // Count the newlines of the bytes that leave the window, with plain loops over each array.
+            int fromTail = (int) Math.min(tail.length, newStart - tailStart);
+            tailLines += newlines(tail, 0, fromTail);
+            if (newStart > chunkStart) {
+                tailLines += newlines(chunk, chunkOff, (int) (newStart - chunkStart));
             }
         }
+        int keep = (int) (end - newStart);
+        byte[] kept = keep == tail.length ? tail : new byte[keep];
+        int fromChunk = Math.min(keep, chunkLen);
+        int fromOldTail = keep - fromChunk;
+        if (fromOldTail > 0) {
+            System.arraycopy(tail, tail.length - fromOldTail, kept, 0, fromOldTail);
+        }
+        System.arraycopy(chunk, chunkOff + chunkLen - fromChunk, kept, fromOldTail, fromChunk);
         tail = kept;
         tailStart = newStart;
         chunkStart = end;
         chunkLen = 0;
+    }
+
+    private static int newlines(byte[] b, int from, int length) {
+        int n = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            n += b[i] == '\n' ? 1 : 0;
+        }
+        return n;
     }
 }
