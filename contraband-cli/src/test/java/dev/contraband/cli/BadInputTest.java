@@ -426,11 +426,20 @@ class BadInputTest {
     }
 
     @Test
-    void scan_demoDropperFailOnCritical_exits0() throws IOException {
-        // the dropper's findings are all high: none is at or above critical
+    void scan_demoDropperFailOnCritical_exits1() throws IOException {
+        // the dropper carries an AWS secret access key: a critical finding
         Fixtures.Run run = Fixtures.run("scan", "--fail-on", "critical", demoTarget("dropper"));
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
         assertThat(run.stdout()).contains("MALICIOUS");
+    }
+
+    @Test
+    void scan_demoDropperFailOnCriticalWithSecretRuleDisabled_exits0() throws IOException {
+        // without the AWS secret rule the dropper's remaining findings are all high: none is at or above critical
+        Fixtures.Run run = Fixtures.run("scan", "--fail-on", "critical", "--disable-rule", "aws-secret-access-key",
+                demoTarget("dropper"));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("MALICIOUS").doesNotContain("secret.aws-secret-access-key");
     }
 
     @Test
