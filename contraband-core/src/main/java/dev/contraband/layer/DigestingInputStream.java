@@ -25,9 +25,17 @@ final class DigestingInputStream extends FilterInputStream {
     private DigestMismatchException mismatch;
 
     DigestingInputStream(InputStream in, Digest expected, long maxBytes, String what, String limitMessage) {
+        this(in, expected, maxBytes, what, limitMessage, true);
+    }
+
+    /**
+     * @param hash false to only count and limit: for an uncompressed layer the tar bytes are the stored bytes, so
+     *             hashing them twice would only cost time; the caller then checks the diffId against the digest
+     */
+    DigestingInputStream(InputStream in, Digest expected, long maxBytes, String what, String limitMessage, boolean hash) {
         super(in);
-        this.expected = expected;
-        this.md = expected == null ? Digest.newSha256() : expected.newMessageDigest();
+        this.expected = hash ? expected : null;
+        this.md = !hash ? null : expected == null ? Digest.newSha256() : expected.newMessageDigest();
         this.maxBytes = maxBytes;
         this.what = what;
         this.limitMessage = limitMessage;
@@ -44,7 +52,9 @@ final class DigestingInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n > 0) {
-            md.update(b, off, n);
+            if (md != null) {
+                md.update(b, off, n);
+            }
             count += n;
             if (count > maxBytes) {
                 throw new LimitExceededException(limitMessage);
@@ -56,7 +66,7 @@ final class DigestingInputStream extends FilterInputStream {
     }
 
     private void atEnd() throws DigestMismatchException {
-        if (actual == null) {
+        if (actual == null && md != null) {
             String algorithm = expected == null ? "sha256" : expected.algorithm();
             actual = new Digest(algorithm, HexFormat.of().formatHex(md.digest()));
             if (expected != null && !expected.equals(actual)) {

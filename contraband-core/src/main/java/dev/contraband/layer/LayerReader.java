@@ -2,6 +2,7 @@ package dev.contraband.layer;
 
 import dev.contraband.detect.FileDetector;
 import dev.contraband.detect.FileEntry;
+import dev.contraband.image.Digest;
 import dev.contraband.image.ImageException;
 import dev.contraband.image.LayerDescriptor;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -54,7 +55,8 @@ final class LayerReader {
             tarBytes = new DigestingInputStream(compression.decompress(buffered), layer.diffId(),
                     limits.maxLayerBytes(), label + " (uncompressed)",
                     label + ": more than " + limits.maxLayerBytes() + " bytes uncompressed"
-                            + " (--max-layer-bytes); a decompression bomb or a very large layer");
+                            + " (--max-layer-bytes); a decompression bomb or a very large layer",
+                    compression != Compression.NONE);
         } catch (IOException e) {
             throw corrupt(label, compression, e);
         }
@@ -100,7 +102,13 @@ final class LayerReader {
         if (layer.size() >= 0 && stored.count() != layer.size()) {
             throw new ImageException(label + ": blob is " + stored.count() + " bytes, the manifest says " + layer.size());
         }
-        return new LayerEvents.Done(stored.actual(), tarBytes.actual(), compression, stored.count(), tarBytes.count(),
+        // Uncompressed: the tar is the blob, hashed once; its digest must also be the diffId.
+        Digest diffId = compression == Compression.NONE ? stored.actual() : tarBytes.actual();
+        if (compression == Compression.NONE && layer.diffId() != null && !layer.diffId().equals(diffId)) {
+            throw new DigestMismatchException(label + " (uncompressed): digest mismatch: expected " + layer.diffId()
+                    + ", content hashes to " + diffId);
+        }
+        return new LayerEvents.Done(stored.actual(), diffId, compression, stored.count(), tarBytes.count(),
                 entries, paths, whiteouts, opaque);
     }
 
