@@ -94,6 +94,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Fail a layer holding a file larger than SIZE (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
 
+    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "2",
+            description = "Open archives inside the image (zip, jar, whl, tar, tgz…) to this nesting depth; "
+                    + "0 does not open them (default: ${DEFAULT-VALUE}).")
+    int maxArchiveDepth;
+
     @CommandLine.Mixin
     SecretOptions secrets;
 
@@ -188,7 +193,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         PlatformSelection platforms = allPlatforms ? PlatformSelection.allPlatforms()
                 : platform != null ? PlatformSelection.of(Platform.parse(platform)) : PlatformSelection.DEFAULT;
-        return new ScanRequest(t, f, fail, shown, platforms, new ScanLimits(maxLayerBytes, maxFileBytes));
+        return new ScanRequest(t, f, fail, shown, platforms, new ScanLimits(maxLayerBytes, maxFileBytes, maxArchiveDepth));
     }
 
     private IgnoreFile ignores() throws IOException {

@@ -124,7 +124,10 @@ final class LayerReader {
             }
         }
         if (accepting == null) {
-            return;
+            if (limits.maxArchiveDepth() == 0 || !NestedArchives.isArchive(entry)) {
+                return;
+            }
+            accepting = List.of();
         }
         out.put(new LayerEvents.Entry(entry, accepting));
         if (entry.isRegularFile()) {

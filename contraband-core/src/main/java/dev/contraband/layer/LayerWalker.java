@@ -19,10 +19,17 @@ import java.util.List;
 public final class LayerWalker {
     private final List<FileDetector> detectors;
     private final ScanLimits limits;
+    private final NestedArchives archives;
 
     public LayerWalker(List<FileDetector> detectors, ScanLimits limits) {
         this.detectors = List.copyOf(detectors);
         this.limits = limits;
+        this.archives = new NestedArchives(this.detectors, limits, limits.maxArchiveDepth());
+    }
+
+    /** Rules the walker itself reports (archives it could not open). */
+    public static List<dev.contraband.detect.Rule> rules() {
+        return NestedArchives.rules();
     }
 
     /**
@@ -44,6 +51,10 @@ public final class LayerWalker {
                         analyses.clear();
                         for (FileDetector d : e.accepting()) {
                             analyses.add(d.analyze(e.entry()));
+                        }
+                        FileAnalysis nested = archives.analyze(e.entry(), 0);
+                        if (nested != null) {
+                            analyses.add(nested);
                         }
                         if (!wantsMore(analyses)) {
                             events.satisfyEntry();

@@ -39,6 +39,7 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
         List<Rule> rules = new ArrayList<>();
         files.forEach(d -> rules.addAll(d.rules()));
         images.forEach(d -> rules.addAll(d.rules()));
+        rules.addAll(dev.contraband.layer.LayerWalker.rules());
         return rules;
     }
 
