@@ -28,13 +28,13 @@ final class ListingEndpoint {
     private ListingEndpoint() {
     }
 
-    static List<String> catalog(RegistryHttp http) throws IOException {
-        return all(http, http.uri("_catalog?n=" + PAGE_SIZE), "registry:catalog:*", "repositories",
+    static List<String> catalog(RegistryHttp http, int pageSize) throws IOException {
+        return all(http, http.uri("_catalog?n=" + pageSize), "registry:catalog:*", "repositories",
                 http.registry() + " catalog");
     }
 
-    static List<String> tags(RegistryHttp http, Reference repo) throws IOException {
-        return all(http, http.uri(repo.repository() + "/tags/list?n=" + PAGE_SIZE), ManifestEndpoint.scope(repo), "tags",
+    static List<String> tags(RegistryHttp http, Reference repo, int pageSize) throws IOException {
+        return all(http, http.uri(repo.repository() + "/tags/list?n=" + pageSize), ManifestEndpoint.scope(repo), "tags",
                 repo.registry() + "/" + repo.repository());
     }
 

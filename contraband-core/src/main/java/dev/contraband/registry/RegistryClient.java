@@ -150,12 +150,21 @@ public final class RegistryClient implements AutoCloseable {
 
     /** Every tag of the reference's repository. */
     public List<String> tags(Reference repository) throws IOException {
-        return ListingEndpoint.tags(registry(repository), repository);
+        return tags(repository, ListingEndpoint.PAGE_SIZE);
+    }
+
+    /** Every tag, asked {@code pageSize} at a time. */
+    public List<String> tags(Reference repository, int pageSize) throws IOException {
+        return ListingEndpoint.tags(registry(repository), repository, pageSize);
     }
 
     /** Every repository the registry lists in {@code /v2/_catalog} (Docker Hub does not offer it). */
     public List<String> catalog(String registry) throws IOException {
-        return ListingEndpoint.catalog(registry(Reference.parse(registry + "/x")));
+        return catalog(registry, ListingEndpoint.PAGE_SIZE);
+    }
+
+    public List<String> catalog(String registry, int pageSize) throws IOException {
+        return ListingEndpoint.catalog(registry(Reference.parse(registry + "/x")), pageSize);
     }
 
     /** The transport, for other APIs of the same hosts (Docker Hub's namespace API). */
