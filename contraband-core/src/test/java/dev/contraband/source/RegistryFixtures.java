@@ -34,10 +34,14 @@ final class RegistryFixtures {
 
     /** A layer of incompressible bytes big enough that breaking its download in the middle means something. */
     static ImageBuilder.Built big() {
+        return big(Compression.GZIP);
+    }
+
+    static ImageBuilder.Built big(Compression compression) {
         byte[] noise = new byte[BIG_BYTES];
         new Random(42).nextBytes(noise);
         return ImageBuilder.create()
-                .layer(LayerBuilder.create().dir("/data").file("/data/noise.bin", noise, 0644), Compression.GZIP, "ADD noise")
+                .layer(LayerBuilder.create().dir("/data").file("/data/noise.bin", noise, 0644), compression, "ADD noise")
                 .layer(LayerBuilder.create().dir("/tmp").file("/tmp/miner", SampleElf.program(), 0755), Compression.GZIP, "ADD miner")
                 .build();
     }
@@ -61,6 +65,9 @@ final class RegistryFixtures {
         ImageWriter.ociLayout(big, "v1", big());
         TestRegistry.push(big, "v1", registry.host() + "/ns/big:1", false, false);
         TestRegistry.push(big, "v1", registry.host() + "/ns/big-v2:1", false, true);
+        Path zstd = dir.resolve("zstd");
+        ImageWriter.ociLayout(zstd, "v1", big(Compression.ZSTD));
+        TestRegistry.push(zstd, "v1", registry.host() + "/ns/zstd:1", false, false);
         Path multi = dir.resolve("multi");
         ImageWriter.ociLayoutMultiPlatform(multi, "v1", List.of(amd64Clean(), arm64WithDropper()));
         TestRegistry.push(multi, "v1", registry.host() + "/ns/multi:1", true, false);

@@ -125,7 +125,7 @@ class RegistrySourceTest {
     void catalog_paginated_listsEveryRepository() throws IOException {
         try (RegistryClient client = RegistryClient.create(settings)) {
             assertThat(client.catalog(registry.host(), 2))
-                    .containsExactly("ns/big", "ns/big-v2", "ns/dropper", "ns/many", "ns/multi");
+                    .containsExactly("ns/big", "ns/big-v2", "ns/dropper", "ns/many", "ns/multi", "ns/zstd");
         }
     }
 
