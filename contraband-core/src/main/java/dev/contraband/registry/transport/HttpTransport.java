@@ -49,19 +49,18 @@ public final class HttpTransport implements AutoCloseable {
                            Path caFile) {
     }
 
-    private final HttpClient client;
+    private final HttpClient plain;
+    private volatile HttpClient tls;
     private final Settings settings;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdogs;
 
     public HttpTransport(Settings settings) throws IOException {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .sslContext(TlsContexts.create(settings.caFile()))
-                .build();
+        if (settings.caFile() != null) {
+            TlsContexts.create(settings.caFile()); // a bad --ca-file fails now, not at the first HTTPS request
+        }
+        this.plain = client(TlsContexts.none());
         this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "contraband-read-timeout");
             t.setDaemon(true);
@@ -115,6 +114,35 @@ public final class HttpTransport implements AutoCloseable {
         throw new IOException(request.uri().getHost() + ": more than " + MAX_REDIRECTS + " redirects");
     }
 
+    private HttpClient client(javax.net.ssl.SSLContext ssl) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .sslContext(ssl)
+                .build();
+    }
+
+    /**
+     * The HTTPS client is made on first use: loading the system trust store costs a few hundred milliseconds of
+     * start-up, which a scan of a loopback (plain HTTP) registry need not pay.
+     */
+    private HttpClient clientFor(URI uri) throws IOException {
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return plain;
+        }
+        HttpClient c = tls;
+        if (c == null) {
+            synchronized (this) {
+                if (tls == null) {
+                    tls = client(TlsContexts.create(settings.caFile()));
+                }
+                c = tls;
+            }
+        }
+        return c;
+    }
+
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
@@ -137,7 +165,7 @@ public final class HttpTransport implements AutoCloseable {
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(r.body()));
         try {
-            HttpResponse<InputStream> response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = clientFor(r.uri()).send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             return new TimedResponse(response, new ReadTimeoutInputStream(response.body(), settings.readTimeout(), watchdogs));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,6 +184,10 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         watchdogs.shutdownNow();
-        client.close();
+        plain.close();
+        HttpClient c = tls;
+        if (c != null) {
+            c.close();
+        }
     }
 }

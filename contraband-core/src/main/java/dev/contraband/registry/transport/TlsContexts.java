@@ -21,6 +21,20 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
+    /**
+     * A context that trusts nothing, for the plain-HTTP client ({@code java.net.http} wants one and would otherwise
+     * load the system trust store); it is never used for a handshake.
+     */
+    static SSLContext none() throws IOException {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
     static SSLContext create(Path caFile) throws IOException {
         try {
             if (caFile == null) {
