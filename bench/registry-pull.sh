@@ -69,9 +69,9 @@ now_ns() { date +%s%N; }
 # Prints "WALL_MS CPU_MS" of one run (CPU = user + system of the scan's JVM, the registry process not included).
 # CPU time is reported beside wall-clock because a shared machine's load skews wall-clock far more.
 time_once() {
-  local rc=0 out
-  out="$WORK/time.$$"
-  /usr/bin/time -o "$out" -f "%e %U %S" "$@" >/dev/null 2>&1 || rc=$?
+  local rc=0 out="$WORK/time"
+  local TIMEFORMAT='%R %U %S'
+  { time "$@" >/dev/null 2>&1 || rc=$?; } 2>"$out"
   if (( rc > 1 )); then log "failed (exit $rc): $*"; "$@" >&2 || true; exit 2; fi
   awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$out"
 }

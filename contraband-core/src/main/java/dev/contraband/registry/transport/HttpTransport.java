@@ -25,6 +25,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class HttpTransport implements AutoCloseable {
     private static final int MAX_REDIRECTS = 10;
 
+    static {
+        // java.net.http hands bodies over in 16 KiB buffers by default, one thread hand-off each; layers are tens of
+        // megabytes, and 256 KiB buffers cut the hand-offs sixteenfold. Read once, when java.net.http initialises;
+        // a value the user set is kept.
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", String.valueOf(256 << 10));
+        }
+    }
+
     /** One request; headers are sent as given. */
     public record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
         public Request {
