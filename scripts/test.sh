@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # Debian packages the tests use: umoci and skopeo build images from folders, as real users' tools do.
-PACKAGES=(umoci skopeo)
+PACKAGES=(umoci skopeo docker-registry apache2-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

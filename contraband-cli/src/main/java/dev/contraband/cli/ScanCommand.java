@@ -113,6 +113,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
+    @CommandLine.Mixin
+    RegistryOptions registry;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -138,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(detectors, request.limits(), progress);
         List<ImageReport> reports = new ArrayList<>();
         boolean failed = false;
-        try (ImageSource source = Sources.open(request.target())) {
+        try (ImageSource source = Sources.open(request.target(), registry.settings())) {
             for (Image image : source.images(request.platforms())) {
                 try {
                     reports.add(ignores.apply(scanner.scan(target, image)));

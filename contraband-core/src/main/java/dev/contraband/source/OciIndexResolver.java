@@ -17,17 +17,22 @@ import java.util.Set;
 /**
  * Walks an OCI image index (and the indexes nested in it) down to image manifests, picks the ones wanted by
  * reference name and platform, and reads their manifests and configs, every blob checked against its digest.
+ * Reads through {@link ImageContent}, so layouts and registries share it.
  */
 final class OciIndexResolver {
     static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String CONTAINERD_NAME = "io.containerd.image.name";
     private static final int MAX_DEPTH = 8;
 
-    private final BlobStore blobs;
+    private final ImageContent content;
     private final String source;
 
     OciIndexResolver(BlobStore blobs, String source) {
-        this.blobs = blobs;
+        this(ImageContent.of(blobs, source), source);
+    }
+
+    OciIndexResolver(ImageContent content, String source) {
+        this.content = content;
         this.source = source;
     }
 
@@ -35,9 +40,14 @@ final class OciIndexResolver {
     }
 
     List<Image> resolve(JsonNode index, String ref, PlatformSelection selection) throws IOException {
+        return resolve(index, ref, selection, null);
+    }
+
+    /** @param name the name of images the index does not name itself (a registry reference), or null */
+    List<Image> resolve(JsonNode index, String ref, PlatformSelection selection, String name) throws IOException {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> refs = new LinkedHashSet<>();
-        collect(index, ref, false, null, 0, candidates, refs);
+        collect(index, ref, false, name, 0, candidates, refs);
         if (candidates.isEmpty()) {
             if (ref != null) {
                 throw new ImageException(source + ": no image named \"" + ref + "\" in the index"
@@ -45,6 +55,15 @@ final class OciIndexResolver {
             }
             throw new ImageException(source + ": the index lists no image manifest");
         }
+        return pick(candidates, selection);
+    }
+
+    /** One image manifest (not an index), checked against the platform selection like an index of one. */
+    List<Image> resolveManifest(Digest digest, String name, PlatformSelection selection) throws IOException {
+        return pick(List.of(new Candidate(digest, null, name)), selection);
+    }
+
+    private List<Image> pick(List<Candidate> candidates, PlatformSelection selection) throws IOException {
         List<Image> images = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -91,7 +110,7 @@ final class OciIndexResolver {
             String mediaType = Json.text(d, "mediaType");
             String name = fullName != null ? fullName : refName != null ? refName : inheritedName;
             if (MediaTypes.isIndex(mediaType)) {
-                JsonNode nested = Json.parse(blobs.readVerified(digest, "index"), source + ": index " + digest);
+                JsonNode nested = Json.parse(content.read(digest, ImageContent.Kind.INDEX), source + ": index " + digest);
                 collect(nested, ref, matches && ref != null, name, depth + 1, out, refs);
             } else if (matches && (mediaType == null || MediaTypes.isManifest(mediaType))) {
                 JsonNode p = d.get("platform");
@@ -112,7 +131,7 @@ final class OciIndexResolver {
     }
 
     private Image load(Candidate c) throws IOException {
-        JsonNode manifest = Json.parse(blobs.readVerified(c.digest(), "manifest"), source + ": manifest " + c.digest());
+        JsonNode manifest = Json.parse(content.read(c.digest(), ImageContent.Kind.MANIFEST), source + ": manifest " + c.digest());
         if (manifest.has("manifests")) {
             throw new ImageException(source + ": manifest " + c.digest() + " is an index but is described as a manifest");
         }
@@ -121,7 +140,7 @@ final class OciIndexResolver {
             throw new ImageException(source + ": manifest " + c.digest() + " has no config or layers");
         }
         Digest configDigest = descriptorDigest(configDesc, "manifest " + c.digest() + ": config descriptor");
-        ImageConfig config = ConfigParser.parse(blobs.readVerified(configDigest, "config"),
+        ImageConfig config = ConfigParser.parse(content.read(configDigest, ImageContent.Kind.CONFIG),
                 source + ": config " + configDigest);
         JsonNode layers = manifest.get("layers");
         if (layers.size() != config.diffIds().size()) {
@@ -136,13 +155,6 @@ final class OciIndexResolver {
                     config.diffIds().get(i),
                     Json.text(l, "mediaType"), l.path("size").asLong(-1), createdBy.get(i)));
         }
-        return new Image(c.name(), c.digest(), config, descriptors, layer -> {
-            String path = BlobStore.blobPath(layer.digest());
-            if (!blobs.exists(path)) {
-                throw new ImageException(source + ": layer " + layer.index() + " " + layer.digest()
-                        + ": blob missing (" + path + ")");
-            }
-            return blobs.open(path);
-        });
+        return new Image(c.name(), c.digest(), config, descriptors, content::openLayer);
     }
 }

@@ -1,6 +1,7 @@
 package dev.contraband.source;
 
 import dev.contraband.image.ImageException;
+import dev.contraband.registry.RegistrySettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,11 @@ public final class Sources {
     }
 
     public static ImageSource open(Target target) throws IOException {
+        return open(target, RegistrySettings.defaults());
+    }
+
+    /** @param registry how to reach registries, for registry references */
+    public static ImageSource open(Target target, RegistrySettings registry) throws IOException {
         return switch (target) {
             case Target.DockerArchive t -> {
                 requireFile(t.path(), t.text());
@@ -27,9 +33,7 @@ public final class Sources {
                 yield new OciLayoutSource(new TarBlobStore(t.path()), t.ref(), t.text());
             }
             case Target.Dir t -> new DirSource(t.path(), t.text());
-            case Target.Registry t -> throw new ImageException(t.text()
-                    + ": pulling from a registry is not supported by this build yet; save the image first "
-                    + "(skopeo copy docker://REF docker-archive:FILE) and scan docker-archive:FILE");
+            case Target.Registry t -> RegistrySource.open(t.reference(), registry, t.text());
         };
     }
 
