@@ -97,7 +97,7 @@ final class LayerReader {
         } catch (ImageException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw corrupt(label, compression, e);
+            throw mismatchOrCorrupt(stored, label, compression, e);
         }
         if (layer.size() >= 0 && stored.count() != layer.size()) {
             throw new ImageException(label + ": blob is " + stored.count() + " bytes, the manifest says " + layer.size());
@@ -142,6 +142,24 @@ final class LayerReader {
             }
         }
         out.put(LayerEvents.END_ENTRY);
+    }
+
+    /**
+     * A tampered gzip blob usually trips gzip's own CRC before the end of the blob, where the digest is checked:
+     * read the rest, so that the user is told the more useful cause, a digest mismatch, when it is one.
+     */
+    private static ImageException mismatchOrCorrupt(DigestingInputStream stored, String label, Compression compression,
+                                                    Exception e) {
+        if (compression != Compression.NONE) {
+            try {
+                stored.drain();
+            } catch (DigestMismatchException mismatch) {
+                return mismatch;
+            } catch (IOException | RuntimeException ignored) {
+                // the blob cannot be read to its end either: the decompression error says enough
+            }
+        }
+        return corrupt(label, compression, e);
     }
 
     private static ImageException corrupt(String label, Compression compression, Exception e) {
