@@ -12,7 +12,11 @@ import java.util.Map;
  */
 final class NameIndex {
     /** One reference name in its three forms. */
-    record Entry(String name, String stripped, String skeleton, Target target) {
+    record Entry(String name, String stripped, String skeleton, Target target, long strippedLetters,
+                 long skeletonLetters) {
+        Entry(String name, String stripped, String skeleton, Target target) {
+            this(name, stripped, skeleton, target, letters(stripped), letters(skeleton));
+        }
     }
 
     private static final int MAX_LENGTH_GAP = 2;
@@ -58,6 +62,7 @@ final class NameIndex {
 
     private static Match scan(List<List<Entry>> byLength, String candidate, boolean skeleton) {
         int len = candidate.length();
+        long letters = letters(candidate);
         // Nearest lengths first: a same-length swap beats a two-character difference.
         for (int gap = 0; gap <= MAX_LENGTH_GAP; gap++) {
             for (int l : gap == 0 ? new int[]{len} : new int[]{len - gap, len + gap}) {
@@ -65,6 +70,12 @@ final class NameIndex {
                     continue;
                 }
                 for (Entry e : byLength.get(l)) {
+                    // Each edit adds or removes at most two distinct characters, so names whose character sets
+                    // differ by more than 2 x (allowed edits) are skipped without comparing them.
+                    long differing = letters ^ (skeleton ? e.skeletonLetters() : e.strippedLetters());
+                    if (Long.bitCount(differing) > (l >= 12 ? 4 : 2)) {
+                        continue;
+                    }
                     Technique t = Typos.classify(candidate, skeleton ? e.skeleton() : e.stripped());
                     if (t != null) {
                         return Match.of(e, skeleton ? Technique.LOOK_ALIKE : t);
@@ -73,6 +84,20 @@ final class NameIndex {
             }
         }
         return null;
+    }
+
+    /** The set of characters in {@code s}: a bit for each of a-z and 0-9. */
+    static long letters(String s) {
+        long bits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                bits |= 1L << (c - 'a');
+            } else if (c >= '0' && c <= '9') {
+                bits |= 1L << (26 + c - '0');
+            }
+        }
+        return bits;
     }
 
     private static List<Entry> bucket(List<List<Entry>> byLength, int length) {

@@ -32,14 +32,10 @@ final class Typos {
         if (lengthGap > max) {
             return null;
         }
-        int d = distance(candidate, target, max);
-        if (d > max) {
-            return null;
+        if (withinOne(candidate, target)) {
+            return single(candidate, target);
         }
-        if (d == 2) {
-            return Technique.EDIT_DISTANCE;
-        }
-        return single(candidate, target);
+        return max == 2 && distance(candidate, target, 2) == 2 ? Technique.EDIT_DISTANCE : null;
     }
 
     /** Classifies a single edit turning {@code target} into {@code candidate}. */
@@ -72,6 +68,28 @@ final class Typos {
         }
         // One character left out.
         return n <= 4 || firstLetter ? null : Technique.OMITTED_CHAR;
+    }
+
+    /**
+     * Whether the optimal-string-alignment distance is at most one, in one pass without the dynamic-programming
+     * table: past the common prefix, the rest must match after one substitution, insertion, deletion or swap.
+     */
+    static boolean withinOne(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int p = 0;
+        while (p < la && p < lb && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        if (la == lb) {
+            return p == la || a.regionMatches(p + 1, b, p + 1, la - p - 1)
+                    || p + 1 < la && a.charAt(p) == b.charAt(p + 1) && a.charAt(p + 1) == b.charAt(p)
+                    && a.regionMatches(p + 2, b, p + 2, la - p - 2);
+        }
+        return la > lb ? a.regionMatches(p + 1, b, p, lb - p) : b.regionMatches(p + 1, a, p, la - p);
     }
 
     /**

@@ -56,6 +56,16 @@ class TyposTest {
     }
 
     @Test
+    void withinOne_agreesWithTheFullDistance() {
+        String[] words = {"nginx", "ngnix", "nginxx", "ngnx", "ngimx", "xnginx", "gnix", "nginx1", "ab", "ba", "abc", ""};
+        for (String a : words) {
+            for (String b : words) {
+                assertThat(Typos.withinOne(a, b)).as(a + " / " + b).isEqualTo(Typos.distance(a, b, 1) <= 1);
+            }
+        }
+    }
+
+    @Test
     void distance_boundedComparison_givesUpPastMax() {
         assertThat(Typos.distance("kitten", "sitting", 3)).isEqualTo(3);
         assertThat(Typos.distance("kitten", "sitting", 1)).isEqualTo(2);
