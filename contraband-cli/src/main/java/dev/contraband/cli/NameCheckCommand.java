@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
         versionProvider = ContrabandCommand.Version.class,
         sortOptions = false,
         description = {
-                "Says whether image names pose as official images or well-known publishers' repositories:",
-                "typos (ngnix), look-alike characters (ng1nx), separators (node-js), trust words",
+                "Says whether image names pose as official images or well-known publishers' images.",
+                "",
+                "Reported: typos (ngnix), look-alike characters (ng1nx), separators (node-js), trust words",
                 "(nginx-official), variants by strangers (golang-alpine), look-alike namespaces (libary/nginx),",
                 "and, as a weak signal at low severity, an official name under someone else's namespace",
                 "(vibersastra/ubuntu). Nothing is downloaded; names are judged as written.",

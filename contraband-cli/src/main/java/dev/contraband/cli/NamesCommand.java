@@ -15,8 +15,10 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = ContrabandCommand.Version.class,
         description = {
-                "The reference set impostor names are judged against: the Docker Hub official images and the",
-                "namespaces of well-known publishers with their main repositories. contraband ships one;",
+                "Shows, replaces or resets the reference set impostor names are judged against.",
+                "",
+                "The set holds the Docker Hub official images and the namespaces of well-known publishers",
+                "with their main repositories. contraband ships one;",
                 "`names update` installs your own copy in $XDG_DATA_HOME/contraband/ (or",
                 "~/.local/share/contraband/), which then wins over the built-in set.",
                 ""},
