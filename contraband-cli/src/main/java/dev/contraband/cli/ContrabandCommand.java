@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
                 "malicious network indicators, backdoors and run-time downloaders, hacking tools and",
                 "impostor names. Layers are streamed once, never written to disk, never executed.",
                 ""},
-        subcommands = {ScanCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, NameCheckCommand.class, NamesCommand.class, DemoCommand.class,
+                picocli.CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
                 "  contraband demo                                  build two sample images and scan them",
                 "  contraband scan docker-archive:app.tar           an image saved by `docker save`",
                 "  contraband scan oci:layout:latest --format sarif an OCI layout, SARIF for code scanning",
+                "  contraband name-check libary/nginx node-js       does a name pose as a trusted image?",
                 "",
                 "Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 the scan could not be done."})
 final class ContrabandCommand implements Runnable {

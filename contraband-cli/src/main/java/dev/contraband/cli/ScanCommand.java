@@ -54,6 +54,7 @@ import java.util.concurrent.Callable;
                 "  contraband scan oci-archive:img.tar --format sarif -o contraband.sarif --fail-on medium",
                 "  contraband scan oci:./multiarch --platform linux/arm64/v8",
                 "  contraband scan dir:/srv/rootfs --severity critical,high",
+                "  contraband scan docker-archive:app.tar --image-name vibersastra/golang:latest",
                 "",
                 "Exit codes:",
                 "  0  no finding at or above --fail-on",
@@ -80,6 +81,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Show only findings of these severities, comma-separated (default: all). "
                     + "The verdict and --fail-on still consider every finding.")
     List<String> severities;
+
+    @Option(names = "--image-name", paramLabel = "NAME",
+            description = "The name the image is published or pulled under, checked for impostor names "
+                    + "(default: the archive's own tag or the layout's ref annotation).")
+    String imageName;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
             description = "The image to pick from a multi-platform index (default: linux/amd64).")
@@ -147,7 +153,7 @@ final class ScanCommand implements Callable<Integer> {
         try (ImageSource source = Sources.open(request.target(), registry.settings())) {
             for (Image image : source.images(request.platforms())) {
                 try {
-                    reports.add(ignores.apply(scanner.scan(target, image)));
+                    reports.add(ignores.apply(scanner.scan(target, named(image))));
                 } catch (IOException e) {
                     progress.clear();
                     Errors.print(err, target, e, debug);
@@ -178,6 +184,12 @@ final class ScanCommand implements Callable<Integer> {
         return findings ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
+    /** The image under the name given by --image-name, when there is one. */
+    private Image named(Image image) {
+        return imageName == null ? image
+                : new Image(imageName, image.digest(), image.config(), image.layers(), image.opener());
+    }
+
     /** The validated command line. */
     record ScanRequest(Target target, ReportFormat format, Severity failOn, Set<Severity> shown,
                        PlatformSelection platforms, ScanLimits limits) {
@@ -193,6 +205,9 @@ final class ScanCommand implements Callable<Integer> {
             for (String s : severities) {
                 shown.add(Severity.parse(s));
             }
+        }
+        if (imageName != null) {
+            dev.contraband.detect.name.ImageName.parse(imageName);
         }
         if (allPlatforms && platform != null) {
             throw new IllegalArgumentException("--platform and --all-platforms cannot be used together");

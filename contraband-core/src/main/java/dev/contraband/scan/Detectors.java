@@ -5,6 +5,7 @@ import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.artifact.SuspiciousEntrypointDetector;
 import dev.contraband.detect.artifact.SuspiciousFileDetector;
+import dev.contraband.detect.name.ImpostorNameDetector;
 import dev.contraband.detect.secret.SecretConfigDetector;
 import dev.contraband.detect.secret.SecretFileDetector;
 import dev.contraband.detect.secret.SecretRuleSet;
@@ -31,7 +32,8 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
     public static Detectors with(SecretRuleSet secrets) {
         return new Detectors(
                 List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets)),
-                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets)));
+                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets),
+                        ImpostorNameDetector.standard()));
     }
 
     /** Every rule of every detector, in detector order. */

@@ -13,11 +13,15 @@ import java.util.Set;
 /**
  * Decides an image's verdict from its findings (documented in docs/architecture.md):
  * <ul>
- *   <li>{@code malicious}: a critical finding, or high findings from two different rules (independent evidence);</li>
+ *   <li>{@code malicious}: a critical finding, or high findings from two different rules (independent evidence), or
+ *       an impostor name (medium) together with any high content finding: a look-alike of library/golang that also
+ *       ships a dropper is an attack, where either alone may be an accident;</li>
  *   <li>{@code suspicious}: otherwise any high or medium finding;</li>
  *   <li>{@code clean}: only low and info findings, or none.</li>
  * </ul>
- * The categories are those of the findings at medium or above.
+ * The categories are those of the findings at medium or above. When the name poses as a trusted image (at any
+ * severity) and something else led to the verdict, the explanation starts with what it poses as
+ * ("poses as library/golang; …"); the name finding's evidence holds that reference.
  */
 final class VerdictPolicy {
     private VerdictPolicy() {
@@ -29,7 +33,12 @@ final class VerdictPolicy {
                 .map(f -> f.rule().id()).distinct().count();
         List<Finding> relevant = findings.stream().filter(f -> f.severity().atLeast(Severity.MEDIUM))
                 .sorted(Comparator.comparing(Finding::severity)).toList();
-        Verdict.Status status = critical || highRules >= 2 ? Verdict.Status.MALICIOUS
+        Finding impostor = findings.stream().filter(f -> f.category() == Category.IMPOSTOR_NAME)
+                .min(Comparator.comparing(Finding::severity)).orElse(null);
+        boolean highContent = findings.stream()
+                .anyMatch(f -> f.category() != Category.IMPOSTOR_NAME && f.severity().atLeast(Severity.HIGH));
+        boolean impostorAttack = impostor != null && impostor.severity().atLeast(Severity.MEDIUM) && highContent;
+        Verdict.Status status = critical || highRules >= 2 || impostorAttack ? Verdict.Status.MALICIOUS
                 : relevant.isEmpty() ? Verdict.Status.CLEAN : Verdict.Status.SUSPICIOUS;
         Set<Category> categories = new LinkedHashSet<>();
         relevant.forEach(f -> categories.add(f.category()));
@@ -37,6 +46,9 @@ final class VerdictPolicy {
                 ? "no finding at medium severity or above" + (findings.isEmpty() ? "" : " (" + findings.size() + " lower)")
                 : explain(relevant.getFirst(), layers) + (relevant.size() > 1
                         ? "; and " + (relevant.size() - 1) + " more finding" + (relevant.size() > 2 ? "s" : "") : "");
+        if (impostor != null && impostor.evidence() != null && !relevant.isEmpty() && relevant.getFirst() != impostor) {
+            explanation = "poses as " + impostor.evidence() + "; " + explanation;
+        }
         return new Verdict(status, List.copyOf(categories), explanation);
     }
 
