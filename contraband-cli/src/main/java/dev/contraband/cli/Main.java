@@ -24,6 +24,14 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug");
+            if (e instanceof java.io.UncheckedIOException io) {
+                // bad local data (a hand-edited reference-name file, say): the message says what to do
+                cmd.getErr().println("contraband: " + io.getMessage());
+                if (debug) {
+                    e.printStackTrace(cmd.getErr());
+                }
+                return ExitCodes.ERROR;
+            }
             cmd.getErr().println("contraband: internal error: " + e
                     + (debug ? "" : " (run with --debug for the stack trace)"));
             if (debug) {
