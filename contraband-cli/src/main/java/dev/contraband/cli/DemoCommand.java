@@ -27,8 +27,11 @@ import java.util.stream.Stream;
         mixinStandardHelpOptions = true,
         versionProvider = ContrabandCommand.Version.class,
         description = {
-                "Builds sample images into a temporary folder (a clean one, and one with planted findings that",
-                "shares its base layer) and scans them, as `contraband scan` would. Needs no network.",
+                "Builds sample images and scans them, offline.",
+                "",
+                "The samples go to a temporary folder: a clean application, and a dropper that shares its base",
+                "layer and plants findings (one deleted by a later layer). They are scanned as `contraband scan`",
+                "would scan them. Needs no network.",
                 ""},
         footer = {"",
                 "Examples:",
