@@ -137,21 +137,21 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Detectors detectors;
         IgnoreFile ignores;
         try {
-            detectors = Detectors.with(secrets.ruleSet());
             ignores = ignores();
         } catch (IOException e) {
             Errors.print(err, target, e, debug);
             return ExitCodes.ERROR;
         }
         Progress progress = new Progress(err, !noProgress && Progress.stderrIsTerminal());
-        Scanner scanner = new Scanner(detectors, request.limits(), progress);
         List<ImageReport> reports = new ArrayList<>();
         boolean failed = false;
         try (ImageSource source = Sources.open(request.target(), registry.settings())) {
-            for (Image image : source.images(request.platforms())) {
+            // Manifests first: meanwhile Main's warm-up compiles the rules on the other core.
+            List<Image> images = source.images(request.platforms());
+            Scanner scanner = new Scanner(Detectors.with(secrets.ruleSet()), request.limits(), progress);
+            for (Image image : images) {
                 try {
                     reports.add(ignores.apply(scanner.scan(target, named(image))));
                 } catch (IOException e) {
