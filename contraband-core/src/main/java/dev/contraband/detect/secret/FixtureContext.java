@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Tells files that are test fixtures, examples, documentation or vendored code — where keys are usually fake and
  * where gitleaks and TruffleHog users drown in noise. Such findings are kept, with {@code context: test-fixture} and
- * a severity two levels lower; they are never dropped silently.
+ * a severity two levels lower, at most low; they are never dropped silently.
  */
 final class FixtureContext {
     static final String TEST_FIXTURE = "test-fixture";
