@@ -52,13 +52,19 @@ public final class PatternDatabase {
         if (n == 0) {
             throw new IllegalArgumentException("no patterns to compile");
         }
+        int flagBits = HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY;
+        String key = DatabaseCache.key(regexes, flagBits, HS_MODE_STREAM);
+        hs_database_t cached = DatabaseCache.load(key);
+        if (cached != null) {
+            return new PatternDatabase(cached, n);
+        }
         PointerPointer<Pointer> expressions = new PointerPointer<>(n);
         IntPointer flags = new IntPointer(n);
         IntPointer ids = new IntPointer(n);
         for (int i = 0; i < n; i++) {
             byte[] utf8 = (regexes.get(i) + "\0").getBytes(StandardCharsets.UTF_8);
             expressions.put(i, new org.bytedeco.javacpp.BytePointer(utf8));
-            flags.put(i, HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY);
+            flags.put(i, flagBits);
             ids.put(i, i);
         }
         PointerPointer<hs_database_t> db = new PointerPointer<>(1);
@@ -72,7 +78,9 @@ public final class PatternDatabase {
             throw new IllegalArgumentException("pattern " + (expression >= 0 ? "\"" + regexes.get(expression) + "\" " : "")
                     + "cannot be compiled: " + message);
         }
-        return new PatternDatabase(new hs_database_t(db.get(0)), n);
+        hs_database_t compiled = new hs_database_t(db.get(0));
+        DatabaseCache.store(key, compiled);
+        return new PatternDatabase(compiled, n);
     }
 
     public int size() {
