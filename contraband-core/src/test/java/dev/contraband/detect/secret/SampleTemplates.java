@@ -48,6 +48,7 @@ final class SampleTemplates {
         int n = arg == null || arg.isEmpty() || kind.equals("repeat") ? 0 : Integer.parseInt(arg.split(":")[0]);
         return switch (kind) {
             case "alnum" -> pick(ALNUM, n);
+            case "alpha" -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", n);
             case "upper" -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n);
             case "lower" -> pick("abcdefghijklmnopqrstuvwxyz", n);
             case "digits" -> pick("0123456789", n);
