@@ -1,5 +1,6 @@
 package dev.contraband.detect.secret;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -44,9 +45,10 @@ final class SampleTemplates {
     }
 
     private String generate(String kind, String arg) {
-        int n = arg == null || arg.isEmpty() ? 0 : Integer.parseInt(arg.split(":")[0]);
+        int n = arg == null || arg.isEmpty() || kind.equals("repeat") ? 0 : Integer.parseInt(arg.split(":")[0]);
         return switch (kind) {
             case "alnum" -> pick(ALNUM, n);
+            case "alpha" -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", n);
             case "upper" -> pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n);
             case "lower" -> pick("abcdefghijklmnopqrstuvwxyz", n);
             case "digits" -> pick("0123456789", n);
@@ -57,6 +59,11 @@ final class SampleTemplates {
             case "base64url" -> pick(ALNUM + "-_", n);
             case "base64lines" -> lines(pick(ALNUM + "+/", n - n % 4));
             case "jwt" -> jwt();
+            case "uuid" -> uuid();
+            case "bech32" -> pick("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", n);
+            case "basicauth" -> Base64.getEncoder().encodeToString(
+                    (pick("abcdefghijklmnopqrstuvwxyz", 8) + ":" + pick(ALNUM, n)).getBytes(StandardCharsets.UTF_8));
+            case "backslash" -> "\\";
             case "repeat" -> String.valueOf(arg.charAt(0)).repeat(Integer.parseInt(arg.substring(2)));
             default -> throw new IllegalArgumentException("unknown sample template {{" + kind + "}}");
         };
@@ -79,6 +86,12 @@ final class SampleTemplates {
             s.append(b64, i, Math.min(b64.length(), i + 64));
         }
         return s.toString();
+    }
+
+    private String uuid() {
+        String h = pick("0123456789abcdef", 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-"
+                + "89ab".charAt(random.nextInt(4)) + h.substring(17, 20) + "-" + h.substring(20);
     }
 
     private String jwt() {

@@ -54,6 +54,19 @@ class SecretRuleSamplesTest {
     }
 
     @Test
+    void builtIn_hasAtLeast150Rules() {
+        assertThat(SecretRuleSet.builtIn().rules()).hasSizeGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void builtIn_everyRuleHasTitleSeverityAndKeywords() {
+        for (SecretRule r : SecretRuleSet.builtIn().rules()) {
+            assertThat(r.rule().title()).as(r.id() + " title").isNotBlank().isNotEqualTo(r.id().substring("secret.".length()));
+            assertThat(r.keywords()).as(r.id() + " keywords").isNotEmpty();
+        }
+    }
+
+    @Test
     void builtIn_everyRuleHasBothKindsOfSamples() {
         for (SecretRule r : SecretRuleSet.builtIn().rules()) {
             assertThat(r.truePositives()).as(r.id() + " true positives").isNotEmpty();
