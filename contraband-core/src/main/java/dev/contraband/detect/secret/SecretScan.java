@@ -110,8 +110,65 @@ public final class SecretScan implements PatternStream.HitSink {
             stream = null;
             resolve(true);
         }
-        return List.copyOf(candidates.values());
+        return fold(new ArrayList<>(candidates.values()));
     }
+
+    /**
+     * One secret, one finding: where a generic rule's candidate overlaps a provider rule's (a token inside
+     * {@code PASSWORD="…"}), the provider rule keeps it. Other overlaps (a private key inside a service-account
+     * JSON) are different findings: both are worth reporting.
+     */
+    static List<Candidate> fold(List<Candidate> all) {
+        all.sort(java.util.Comparator.comparingLong(Candidate::start));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : all) {
+            Candidate last = kept.isEmpty() ? null : kept.getLast();
+            if (last != null && c.start() < end(last) && last.rule() != c.rule() && sameSecret(c, last)) {
+                if (better(c, last)) {
+                    kept.set(kept.size() - 1, c);
+                }
+            } else {
+                kept.add(c);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /**
+     * Overlapping candidates are one secret when exactly one comes from a generic rule: the provider rule says
+     * more. Two specific rules on the same text (a JWT in an Authorization header) both report: each names a fact.
+     */
+    private static boolean sameSecret(Candidate a, Candidate b) {
+        return generic(a) != generic(b);
+    }
+
+    private static boolean generic(Candidate c) {
+        return c.rule().id().startsWith(SecretRuleLoader.ID_PREFIX + "generic-");
+    }
+
+    private static long end(Candidate c) {
+        return c.start() + c.secret().length();
+    }
+
+    private static boolean better(Candidate a, Candidate b) {
+        int byRank = Integer.compare(rank(a), rank(b));
+        if (byRank != 0) {
+            return byRank > 0;
+        }
+        if (a.rule().severity() != b.rule().severity()) {
+            return a.rule().severity().atLeast(b.rule().severity());
+        }
+        return a.secret().length() > b.secret().length();
+    }
+
+    /** How specific a rule is: generic assignment < context rule < fixed-prefix rule < rule with a validator. */
+    private static int rank(Candidate c) {
+        if (generic(c)) {
+            return 0;
+        }
+        return 1 + (c.rule().highConfidence() ? 1 : 0) + (c.rule().validator() != null ? 2 : 0);
+    }
+
 
     private long available() {
         return chunkStart + chunkLen;
