@@ -8,6 +8,7 @@ import dev.contraband.detect.Finding;
 import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.Severity;
+import dev.contraband.io.ChunkPipe;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -112,7 +113,8 @@ final class NestedArchives {
         }
 
         private void read() {
-            try (InputStream in = new BufferedInputStream(pipe, LayerEvents.CHUNK)) {
+            try {
+                InputStream in = new BufferedInputStream(pipe, LayerEvents.CHUNK);
                 walk(open(in), archive.path(), depth, found::add);
             } catch (LimitExceededException e) {
                 found.add(Finding.of(LIMIT, new Location.File(archive.path(), null), e.getMessage(), null, null, null));

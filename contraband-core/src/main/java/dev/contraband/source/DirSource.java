@@ -1,6 +1,7 @@
 package dev.contraband.source;
 
 import dev.contraband.image.Digest;
+import dev.contraband.io.ChunkPipe;
 import dev.contraband.image.Image;
 import dev.contraband.image.ImageConfig;
 import dev.contraband.image.ImageException;
@@ -45,7 +46,7 @@ final class DirSource implements ImageSource {
         ImageConfig config = ImageConfig.empty(platform, List.of());
         LayerDescriptor layer = new LayerDescriptor(0, null, null, MediaTypes.OCI_LAYER, -1, null);
         return List.of(new Image(null, null, config, List.of(layer),
-                l -> new ProducedInputStream(this::writeTar, "dir-tar")));
+                l -> ChunkPipe.produce(this::writeTar, "dir-tar")));
     }
 
     private void writeTar(OutputStream out) throws IOException {
