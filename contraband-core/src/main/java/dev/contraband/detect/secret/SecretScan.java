@@ -31,6 +31,8 @@ public final class SecretScan implements PatternStream.HitSink {
     private final long[] resolvedUpTo;
     private final List<Hit> pending = new ArrayList<>();
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private final boolean pathRuleApplies;
+    private SecretMatcher.Engine engine;
     private PatternStream stream;
     private byte[] tail = new byte[0];
     private long tailStart;
@@ -48,14 +50,20 @@ public final class SecretScan implements PatternStream.HitSink {
         this.path = path;
         List<SecretRule> rules = matcher.regexRules();
         this.applies = new boolean[rules.size()];
-        boolean any = false;
+        boolean pathRule = false;
         for (int i = 0; i < applies.length; i++) {
             applies[i] = rules.get(i).appliesTo(path);
-            any |= applies[i];
+            pathRule |= applies[i] && !rules.get(i).paths().isEmpty();
         }
+        this.pathRuleApplies = pathRule;
         this.resolvedUpTo = new long[rules.size()];
         Arrays.fill(resolvedUpTo, -1);
-        this.stream = any && matcher.database() != null ? matcher.database().open(this) : null;
+    }
+
+    /** Opens the stream once the first bytes tell whether the content is binary, which decides the engine. */
+    private void open() {
+        engine = matcher.engineFor(pathRuleApplies, binary);
+        stream = engine == null ? null : engine.database().open(this);
     }
 
     /** Whether a NUL byte in the first block marked the content as binary (only high-confidence rules report). */
@@ -64,11 +72,12 @@ public final class SecretScan implements PatternStream.HitSink {
     }
 
     public boolean wantsMore() {
-        return stream != null && !full;
+        return (first || stream != null) && !full;
     }
 
     @Override
-    public boolean hit(int patternId, long endOffset) {
+    public boolean hit(int enginePatternId, long endOffset) {
+        int patternId = engine.rules()[enginePatternId];
         if (!applies[patternId] || endOffset <= resolvedUpTo[patternId]
                 || binary && !matcher.regexRules().get(patternId).highConfidence()) {
             return true;
@@ -80,7 +89,7 @@ public final class SecretScan implements PatternStream.HitSink {
     }
 
     public void update(byte[] data, int off, int len) {
-        if (stream == null || full || len == 0) {
+        if (full || len == 0) {
             return;
         }
         if (first) {
@@ -91,6 +100,10 @@ public final class SecretScan implements PatternStream.HitSink {
                     break;
                 }
             }
+            open();
+        }
+        if (stream == null) {
+            return;
         }
         chunk = data;
         chunkOff = off;
