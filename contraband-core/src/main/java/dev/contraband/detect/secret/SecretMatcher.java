@@ -3,6 +3,9 @@ package dev.contraband.detect.secret;
 import dev.contraband.pattern.PatternDatabase;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 
 /**
@@ -24,31 +27,30 @@ public final class SecretMatcher {
 
     private final List<SecretRule> regexRules;
     private final List<SecretRule> pathRules;
-    private final Engine all;
-    private final Engine anyPath;
+    private final Engine everyPath;
     private final Engine binary;
+    private final Map<BitSet, Engine> byPathRules = new ConcurrentHashMap<>();
     private final int maxFindingsPerFile;
 
     /**
-     * Three databases, since Hyperscan's speed falls with every pattern it carries: rules that apply to every path
-     * (most files need only these), all rules (for the few files a path rule names, such as {@code .pgpass}), and
-     * the high-confidence rules without path, for binaries — where the others would not report anyway, and which
-     * are most of an image's bytes.
+     * Hyperscan's speed falls with every pattern it carries, so a file is scanned by the smallest databases that
+     * hold its rules: the rules for every path (or, for binaries, just the high-confidence ones: the others would
+     * not report there, and binaries are most of an image's bytes), plus — only for files a path rule names, such
+     * as {@code .pgpass} — a small database of the path rules that apply, compiled on first use.
      */
     public SecretMatcher(List<SecretRule> rules, int maxFindingsPerFile) {
         this.regexRules = rules.stream().filter(r -> !r.pathOnly()).toList();
         this.pathRules = rules.stream().filter(SecretRule::pathOnly).toList();
-        this.all = engine(r -> true);
-        this.anyPath = engine(r -> r.paths().isEmpty());
-        this.binary = engine(r -> r.paths().isEmpty() && r.highConfidence());
+        this.everyPath = engine(i -> regexRules.get(i).paths().isEmpty());
+        this.binary = engine(i -> regexRules.get(i).paths().isEmpty() && regexRules.get(i).highConfidence());
         this.maxFindingsPerFile = maxFindingsPerFile;
     }
 
-    private Engine engine(java.util.function.Predicate<SecretRule> which) {
+    private Engine engine(java.util.function.IntPredicate which) {
         List<String> patterns = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < regexRules.size(); i++) {
-            if (which.test(regexRules.get(i))) {
+            if (which.test(i)) {
                 patterns.add(regexRules.get(i).enginePattern());
                 ids.add(i);
             }
@@ -57,12 +59,14 @@ public final class SecretMatcher {
                 : new Engine(PatternDatabase.compile(patterns), ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** The engine for a file: whether a path rule names it, and whether its content is binary. */
-    Engine engineFor(boolean pathRuleApplies, boolean isBinary) {
-        if (pathRuleApplies) {
-            return all;
-        }
-        return isBinary ? binary : anyPath;
+    /** The engine for content that is (or is not) binary, without path rules. */
+    Engine base(boolean isBinary) {
+        return isBinary ? binary : everyPath;
+    }
+
+    /** A database of just the path rules {@code applicable} (indices into {@link #regexRules()}), made once. */
+    Engine forPathRules(BitSet applicable) {
+        return byPathRules.computeIfAbsent(applicable, set -> engine(set::get));
     }
 
     List<SecretRule> regexRules() {

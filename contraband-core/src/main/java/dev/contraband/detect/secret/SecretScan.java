@@ -5,6 +5,7 @@ import dev.contraband.pattern.PatternStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,8 @@ public final class SecretScan implements PatternStream.HitSink {
     private final long[] resolvedUpTo;
     private final List<Hit> pending = new ArrayList<>();
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
-    private final boolean pathRuleApplies;
-    private SecretMatcher.Engine engine;
-    private PatternStream stream;
+    private final BitSet applicablePathRules;
+    private final List<PatternStream> streams = new ArrayList<>(2);
     private byte[] tail = new byte[0];
     private long tailStart;
     private long tailLines;
@@ -50,20 +50,31 @@ public final class SecretScan implements PatternStream.HitSink {
         this.path = path;
         List<SecretRule> rules = matcher.regexRules();
         this.applies = new boolean[rules.size()];
-        boolean pathRule = false;
+        BitSet pathRules = new BitSet();
         for (int i = 0; i < applies.length; i++) {
             applies[i] = rules.get(i).appliesTo(path);
-            pathRule |= applies[i] && !rules.get(i).paths().isEmpty();
+            if (applies[i] && !rules.get(i).paths().isEmpty()) {
+                pathRules.set(i);
+            }
         }
-        this.pathRuleApplies = pathRule;
+        this.applicablePathRules = pathRules;
         this.resolvedUpTo = new long[rules.size()];
         Arrays.fill(resolvedUpTo, -1);
     }
 
-    /** Opens the stream once the first bytes tell whether the content is binary, which decides the engine. */
+    /** Opens the streams once the first bytes tell whether the content is binary, which decides the engine. */
     private void open() {
-        engine = matcher.engineFor(pathRuleApplies, binary);
-        stream = engine == null ? null : engine.database().open(this);
+        List<SecretMatcher.Engine> engines = new ArrayList<>(2);
+        if (matcher.base(binary) != null) {
+            engines.add(matcher.base(binary));
+        }
+        if (!applicablePathRules.isEmpty()) {
+            engines.add(matcher.forPathRules(applicablePathRules));
+        }
+        for (SecretMatcher.Engine e : engines) {
+            int[] ids = e.rules();
+            streams.add(e.database().open((id, end) -> hit(ids[id], end)));
+        }
     }
 
     /** Whether a NUL byte in the first block marked the content as binary (only high-confidence rules report). */
@@ -72,12 +83,12 @@ public final class SecretScan implements PatternStream.HitSink {
     }
 
     public boolean wantsMore() {
-        return (first || stream != null) && !full;
+        return (first || !streams.isEmpty()) && !full;
     }
 
+    /** A hit of rule {@code patternId} (an index into the matcher's regex rules). */
     @Override
-    public boolean hit(int enginePatternId, long endOffset) {
-        int patternId = engine.rules()[enginePatternId];
+    public boolean hit(int patternId, long endOffset) {
         if (!applies[patternId] || endOffset <= resolvedUpTo[patternId]
                 || binary && !matcher.regexRules().get(patternId).highConfidence()) {
             return true;
@@ -102,25 +113,27 @@ public final class SecretScan implements PatternStream.HitSink {
             }
             open();
         }
-        if (stream == null) {
+        if (streams.isEmpty()) {
             return;
         }
         chunk = data;
         chunkOff = off;
         chunkLen = len;
-        stream.scan(data, off, len);
+        for (PatternStream stream : streams) {
+            stream.scan(data, off, len);
+        }
         resolve(false);
         advanceTail();
     }
 
     /** Ends the scan and returns the secrets found, in file order. */
     public List<Candidate> finish() {
-        if (stream != null) {
+        if (!streams.isEmpty()) {
             chunk = new byte[0];
             chunkOff = 0;
             chunkLen = 0;
-            stream.close();
-            stream = null;
+            streams.forEach(PatternStream::close);
+            streams.clear();
             resolve(true);
         }
         return fold(new ArrayList<>(candidates.values()));
