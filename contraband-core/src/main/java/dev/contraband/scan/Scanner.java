@@ -43,12 +43,17 @@ public final class Scanner {
             listener.layerStarted(image, layer);
             layers.add(scanLayer(image, layer));
         }
+        return ImageAssembler.assemble(target, image, layers, imageFindings(image), detectors.rules());
+    }
+
+    /** The image detectors' findings (config, history, name): no layer is read, so layer reports may come from a cache. */
+    public List<Finding> imageFindings(Image image) {
         ImageContext context = new ImageContext(image.name(), image.config(), image.layers());
         List<Finding> imageFindings = new ArrayList<>();
         for (ImageDetector d : detectors.images()) {
             imageFindings.addAll(d.analyze(context));
         }
-        return ImageAssembler.assemble(target, image, layers, imageFindings, detectors.rules());
+        return imageFindings;
     }
 
     /** Scans one layer on its own; the report does not depend on the image it came from. */

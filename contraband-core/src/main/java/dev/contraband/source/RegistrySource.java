@@ -23,11 +23,18 @@ public final class RegistrySource implements ImageSource {
     private final Reference reference;
     private final RegistryClient client;
     private final String describe;
+    private final boolean ownsClient;
 
-    private RegistrySource(Reference reference, RegistryClient client, String describe) {
+    private RegistrySource(Reference reference, RegistryClient client, String describe, boolean ownsClient) {
         this.reference = reference;
         this.client = client;
         this.describe = describe;
+        this.ownsClient = ownsClient;
+    }
+
+    /** An image of {@code reference} read through a client shared with other sources (catalog scans); closing this source leaves the client open. */
+    public static RegistrySource shared(Reference reference, RegistryClient client, String describe) {
+        return new RegistrySource(reference, client, describe, false);
     }
 
     /** @param describe how the user named it; bad references are refused with a message naming the wrong part */
@@ -38,7 +45,7 @@ public final class RegistrySource implements ImageSource {
         } catch (IllegalArgumentException e) {
             throw new ImageException(e.getMessage());
         }
-        return new RegistrySource(ref, RegistryClient.create(settings), describe);
+        return new RegistrySource(ref, RegistryClient.create(settings), describe, true);
     }
 
     @Override
@@ -75,6 +82,8 @@ public final class RegistrySource implements ImageSource {
 
     @Override
     public void close() {
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
     }
 }
