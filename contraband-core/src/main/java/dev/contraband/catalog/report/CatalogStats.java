@@ -119,9 +119,9 @@ public record CatalogStats(long images, long malicious, long suspicious, long cl
                     .thenComparing(Indicator::indicator).thenComparing(Indicator::category)).limit(top).toList();
             Map<String, Long> imp = new TreeMap<>();
             try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT f.indicator, COUNT(DISTINCT f.ref) FROM findings f "
+                 ResultSet r = s.executeQuery("SELECT COALESCE(f.indicator, f.evidence), COUNT(DISTINCT f.ref) FROM findings f "
                          + "JOIN images i ON i.ref = f.ref WHERE i.status = 'done' AND f.category = 'impostor-name' "
-                         + "AND f.indicator IS NOT NULL GROUP BY f.indicator")) {
+                         + "AND COALESCE(f.indicator, f.evidence) IS NOT NULL GROUP BY COALESCE(f.indicator, f.evidence)")) {
                 while (r.next()) {
                     imp.put(r.getString(1), r.getLong(2));
                 }

@@ -69,6 +69,8 @@ public final class PostgresStore extends JdbcStore {
         } catch (IOException | RuntimeException e) {
             rollback(c, e);
             throw e;
+        } finally {
+            pool.add(c);
         }
     }
 
