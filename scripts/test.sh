@@ -27,11 +27,12 @@ if [[ $(id -u) -eq 0 ]] && command -v pg_ctlcluster >/dev/null; then
   PG_VERSION="$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)"
   if [[ -n "$PG_VERSION" ]]; then
     pg_ctlcluster "$PG_VERSION" main status >/dev/null 2>&1 || pg_ctlcluster "$PG_VERSION" main start
-    for _ in $(seq 50); do su postgres -c "psql -qtAc 'SELECT 1'" >/dev/null 2>&1 && break; sleep 0.2; done
-    su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'contraband_test'\"" | grep -q 1 \
-      || su postgres -c "psql -qc \"CREATE ROLE contraband_test LOGIN PASSWORD 'contraband_test'\""
-    su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'contraband_test'\"" | grep -q 1 \
-      || su postgres -c "createdb -O contraband_test contraband_test"
+    for _ in $(seq 50); do (cd / && su postgres -c "psql -qtAc 'SELECT 1'") >/dev/null 2>&1 && break; sleep 0.2; done
+    pg() { (cd / && su postgres -c "psql -qtAc \"$1\""); }
+    [[ "$(pg "SELECT 1 FROM pg_roles WHERE rolname = 'contraband_test'")" == 1 ]] \
+      || pg "CREATE ROLE contraband_test LOGIN PASSWORD 'contraband_test'" >/dev/null
+    [[ "$(pg "SELECT 1 FROM pg_database WHERE datname = 'contraband_test'")" == 1 ]] \
+      || (cd / && su postgres -c "createdb -O contraband_test contraband_test")
     export CONTRABAND_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-5432}/contraband_test?user=contraband_test&password=contraband_test"
   fi
 fi
