@@ -61,17 +61,23 @@ log "building 50 images over the base"
 python3 - "$LAYOUT" "$WORK/images" <<'PY'
 import gzip, hashlib, io, json, os, random, shutil, sys, tarfile
 src, dst = sys.argv[1], sys.argv[2]
-shutil.copytree(src, dst, copy_function=os.link)
+# The base's blobs are hard-linked, never written: bench/.cache belongs to bench/layer-scan.sh (and may be shared).
 blobs = os.path.join(dst, "blobs", "sha256")
+os.makedirs(blobs)
+for name in os.listdir(os.path.join(src, "blobs", "sha256")):
+    os.link(os.path.join(src, "blobs", "sha256", name), os.path.join(blobs, name))
+shutil.copyfile(os.path.join(src, "oci-layout"), os.path.join(dst, "oci-layout"))
 def put(data):
     d = hashlib.sha256(data).hexdigest()
-    with open(os.path.join(blobs, d), "wb") as f:
-        f.write(data)
+    path = os.path.join(blobs, d)
+    if not os.path.exists(path):
+        with open(path, "xb") as f:
+            f.write(data)
     return "sha256:" + d
 def get(digest):
     with open(os.path.join(blobs, digest.split(":")[1]), "rb") as f:
         return f.read()
-index = json.load(open(os.path.join(dst, "index.json")))
+index = json.load(open(os.path.join(src, "index.json")))
 base_manifest = json.loads(get(index["manifests"][0]["digest"]))
 base_config = json.loads(get(base_manifest["config"]["digest"]))
 rng = random.Random(7)
@@ -100,7 +106,8 @@ for i in range(1, 51):
         entries.append({"mediaType": manifest["mediaType"], "digest": put(mbytes), "size": len(mbytes),
                         "annotations": {"org.opencontainers.image.ref.name": "%s-%02d" % (kind, i)}})
 index["manifests"] = entries
-json.dump(index, open(os.path.join(dst, "index.json"), "w"))
+with open(os.path.join(dst, "index.json"), "x") as f:  # a new file, never the base's
+    json.dump(index, f)
 PY
 log "pushing 100 images into $HOST"
 for i in $(seq -w 1 50); do
