@@ -238,7 +238,15 @@ final class ScanCommand implements Callable<Integer> {
             return;
         }
         Path absolute = output.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device or a pipe (-o /dev/null, -o /dev/stdout): write into it; never replace it with a file.
+            try (OutputStream out = Files.newOutputStream(absolute)) {
+                request.format().reporter(false).write(shown, single, out);
+            }
+            return;
+        }
         Path parent = absolute.getParent();
+        // A regular file is written beside and moved into place, so a failed run never leaves half a report.
         Path tmp = Files.createTempFile(parent, ".contraband-", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
