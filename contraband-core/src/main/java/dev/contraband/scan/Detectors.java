@@ -5,6 +5,9 @@ import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.artifact.SuspiciousEntrypointDetector;
 import dev.contraband.detect.artifact.SuspiciousFileDetector;
+import dev.contraband.detect.miner.HashFeedDetector;
+import dev.contraband.detect.miner.MinerConfigDetector;
+import dev.contraband.detect.miner.MinerFileDetector;
 import dev.contraband.detect.name.ImpostorNameDetector;
 import dev.contraband.detect.secret.SecretConfigDetector;
 import dev.contraband.detect.secret.SecretFileDetector;
@@ -31,8 +34,9 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
     /** The built-in detectors, with {@code secrets} as the secret rule set. */
     public static Detectors with(SecretRuleSet secrets) {
         return new Detectors(
-                List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets)),
-                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets),
+                List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets), new MinerFileDetector(),
+                        new HashFeedDetector()),
+                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets), new MinerConfigDetector(),
                         ImpostorNameDetector.standard()));
     }
 

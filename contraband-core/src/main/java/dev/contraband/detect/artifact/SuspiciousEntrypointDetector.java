@@ -5,6 +5,7 @@ import dev.contraband.detect.ImageContext;
 import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
+import dev.contraband.detect.shell.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;

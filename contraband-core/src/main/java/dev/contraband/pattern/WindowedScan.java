@@ -1,0 +1,145 @@
+package dev.contraband.pattern;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scans one file chunk by chunk with a {@link PatternDatabase} and hands each hit to a {@link Resolver} together
+ * with a window of bytes around it: up to {@code before} bytes before the hit's end (kept from earlier chunks when
+ * needed) and up to {@code after} bytes after it (the hit waits for the next chunk when they are not there yet).
+ * A hit of a pattern that ends inside the window of that pattern's previous hit is not resolved again. Memory is
+ * bounded by the kept tail and a capped list of pending hits.
+ */
+public final class WindowedScan implements PatternStream.HitSink, AutoCloseable {
+    /** Decides what a hit means; returns false to stop scanning the file. */
+    @FunctionalInterface
+    public interface Resolver {
+        boolean resolve(int patternId, long end, Window window);
+    }
+
+    /** The bytes around a hit: {@code bytes[0]} is file offset {@code start}. */
+    public record Window(long start, byte[] bytes) {
+        public long end() {
+            return start + bytes.length;
+        }
+    }
+
+    private static final int MAX_PENDING = 20_000;
+    private final Resolver resolver;
+    private final int before;
+    private final int after;
+    private final long[] resolvedUpTo;
+    private final List<long[]> pending = new ArrayList<>();
+    private PatternStream stream;
+    private byte[] tail = new byte[0];
+    private long tailStart;
+    private byte[] chunk = new byte[0];
+    private int chunkOff;
+    private int chunkLen;
+    private long chunkStart;
+    private boolean stopped;
+
+    public WindowedScan(PatternDatabase database, int before, int after, Resolver resolver) {
+        this.resolver = resolver;
+        this.before = before;
+        this.after = after;
+        this.resolvedUpTo = new long[database.size()];
+        Arrays.fill(resolvedUpTo, -1);
+        this.stream = database.open(this);
+    }
+
+    @Override
+    public boolean hit(int patternId, long endOffset) {
+        if (endOffset > resolvedUpTo[patternId] && pending.size() < MAX_PENDING) {
+            pending.add(new long[]{patternId, endOffset});
+        }
+        return !stopped;
+    }
+
+    /** Whether the resolver asked to stop. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public void update(byte[] data, int off, int len) {
+        if (stream == null || stopped || len == 0) {
+            return;
+        }
+        chunk = data;
+        chunkOff = off;
+        chunkLen = len;
+        stream.scan(data, off, len);
+        resolve(false);
+        keepTail();
+    }
+
+    /** Ends the file: resolves the hits still waiting for bytes after them. */
+    @Override
+    public void close() {
+        if (stream != null) {
+            chunk = new byte[0];
+            chunkOff = 0;
+            chunkLen = 0;
+            stream.close();
+            stream = null;
+            resolve(true);
+        }
+    }
+
+    private void resolve(boolean atEnd) {
+        long available = chunkStart + chunkLen;
+        List<long[]> later = new ArrayList<>();
+        for (long[] h : pending) {
+            int id = (int) h[0];
+            long end = h[1];
+            if (stopped) {
+                break;
+            }
+            if (!atEnd && end + after > available) {
+                later.add(h);
+            } else if (end > resolvedUpTo[id]) {
+                long from = Math.max(end - before, tailStart);
+                long to = Math.min(end + after, available);
+                resolvedUpTo[id] = to;
+                if (!resolver.resolve(id, end, new Window(from, bytes(from, to)))) {
+                    stopped = true;
+                }
+            }
+        }
+        pending.clear();
+        pending.addAll(later);
+    }
+
+    private byte[] bytes(long from, long to) {
+        byte[] out = new byte[(int) (to - from)];
+        int n = 0;
+        if (from < chunkStart) {
+            int at = (int) (from - tailStart);
+            int k = (int) Math.min(tail.length - at, to - from);
+            System.arraycopy(tail, at, out, 0, k);
+            n = k;
+        }
+        if (n < out.length) {
+            System.arraycopy(chunk, chunkOff + (int) (from + n - chunkStart), out, n, out.length - n);
+        }
+        return out;
+    }
+
+    private void keepTail() {
+        long end = chunkStart + chunkLen;
+        long newStart = Math.max(tailStart, end - before);
+        int keep = (int) (end - newStart);
+        byte[] kept = new byte[keep];
+        int fromChunk = Math.min(keep, chunkLen);
+        int fromOldTail = keep - fromChunk;
+        if (fromOldTail > 0) {
+            System.arraycopy(tail, tail.length - fromOldTail, kept, 0, fromOldTail);
+        }
+        System.arraycopy(chunk, chunkOff + chunkLen - fromChunk, kept, fromOldTail, fromChunk);
+        tail = kept;
+        tailStart = newStart;
+        chunkStart = end;
+        chunkLen = 0;
+    }
+}
