@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_ALLOWEMPTY;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_PREFILTER;
+import static com.gliwka.hyperscan.jni.hyperscan.HS_FLAG_SINGLEMATCH;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_MODE_STREAM;
 import static com.gliwka.hyperscan.jni.hyperscan.HS_SUCCESS;
 import static com.gliwka.hyperscan.jni.hyperscan.hs_alloc_scratch;
@@ -48,12 +49,26 @@ public final class PatternDatabase {
      * @throws IllegalArgumentException naming the pattern Hyperscan refused, and why
      */
     public static PatternDatabase compile(List<String> regexes) {
+        return compile(regexes, java.util.Set.of());
+    }
+
+    /**
+     * Compiles {@code regexes} like {@link #compile(List)}; the patterns whose ids are in {@code singleMatch} report
+     * only their first match in a stream ({@code HS_FLAG_SINGLEMATCH}): enough for "does this file contain X",
+     * and much cheaper for literals that occur often.
+     */
+    public static PatternDatabase compile(List<String> regexes, java.util.Set<Integer> singleMatch) {
         int n = regexes.size();
         if (n == 0) {
             throw new IllegalArgumentException("no patterns to compile");
         }
         int flagBits = HS_FLAG_PREFILTER | HS_FLAG_ALLOWEMPTY;
-        String key = DatabaseCache.key(regexes, flagBits, HS_MODE_STREAM);
+        List<String> keyed = regexes;
+        if (!singleMatch.isEmpty()) {
+            keyed = new java.util.ArrayList<>(regexes);
+            keyed.add("\u0000single-match:" + new java.util.TreeSet<>(singleMatch));
+        }
+        String key = DatabaseCache.key(keyed, flagBits, HS_MODE_STREAM);
         hs_database_t cached = DatabaseCache.load(key);
         if (cached != null) {
             return new PatternDatabase(cached, n);
@@ -64,7 +79,7 @@ public final class PatternDatabase {
         for (int i = 0; i < n; i++) {
             byte[] utf8 = (regexes.get(i) + "\0").getBytes(StandardCharsets.UTF_8);
             expressions.put(i, new org.bytedeco.javacpp.BytePointer(utf8));
-            flags.put(i, flagBits);
+            flags.put(i, flagBits | (singleMatch.contains(i) ? HS_FLAG_SINGLEMATCH : 0));
             ids.put(i, i);
         }
         PointerPointer<hs_database_t> db = new PointerPointer<>(1);

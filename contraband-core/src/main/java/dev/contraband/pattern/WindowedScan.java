@@ -8,8 +8,9 @@ import java.util.List;
  * Scans one file chunk by chunk with a {@link PatternDatabase} and hands each hit to a {@link Resolver} together
  * with a window of bytes around it: up to {@code before} bytes before the hit's end (kept from earlier chunks when
  * needed) and up to {@code after} bytes after it (the hit waits for the next chunk when they are not there yet).
- * A hit of a pattern that ends inside the window of that pattern's previous hit is not resolved again. Memory is
- * bounded by the kept tail and a capped list of pending hits.
+ * For the patterns {@code windowed} accepts, one resolution covers its whole window (the resolver searches it),
+ * so a hit of such a pattern that ends inside the window of its previous hit is not resolved again; every hit of
+ * the other patterns is resolved. Memory is bounded by the kept tail and a capped list of pending hits.
  */
 public final class WindowedScan implements PatternStream.HitSink, AutoCloseable {
     /** Decides what a hit means; returns false to stop scanning the file. */
@@ -27,6 +28,7 @@ public final class WindowedScan implements PatternStream.HitSink, AutoCloseable 
 
     private static final int MAX_PENDING = 20_000;
     private final Resolver resolver;
+    private final java.util.function.IntPredicate windowed;
     private final int before;
     private final int after;
     private final long[] resolvedUpTo;
@@ -41,6 +43,12 @@ public final class WindowedScan implements PatternStream.HitSink, AutoCloseable 
     private boolean stopped;
 
     public WindowedScan(PatternDatabase database, int before, int after, Resolver resolver) {
+        this(database, before, after, id -> true, resolver);
+    }
+
+    public WindowedScan(PatternDatabase database, int before, int after, java.util.function.IntPredicate windowed,
+                        Resolver resolver) {
+        this.windowed = windowed;
         this.resolver = resolver;
         this.before = before;
         this.after = after;
@@ -101,7 +109,9 @@ public final class WindowedScan implements PatternStream.HitSink, AutoCloseable 
             } else if (end > resolvedUpTo[id]) {
                 long from = Math.max(end - before, tailStart);
                 long to = Math.min(end + after, available);
-                resolvedUpTo[id] = to;
+                if (windowed.test(id)) {
+                    resolvedUpTo[id] = to;
+                }
                 if (!resolver.resolve(id, end, new Window(from, bytes(from, to)))) {
                     stopped = true;
                 }

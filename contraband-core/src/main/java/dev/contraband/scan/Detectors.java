@@ -8,6 +8,10 @@ import dev.contraband.detect.artifact.SuspiciousFileDetector;
 import dev.contraband.detect.miner.HashFeedDetector;
 import dev.contraband.detect.miner.MinerConfigDetector;
 import dev.contraband.detect.miner.MinerFileDetector;
+import dev.contraband.detect.network.NetworkConfigDetector;
+import dev.contraband.detect.network.NetworkFileDetector;
+import dev.contraband.feed.FeedSet;
+import dev.contraband.feed.HashFeed;
 import dev.contraband.detect.name.ImpostorNameDetector;
 import dev.contraband.detect.secret.SecretConfigDetector;
 import dev.contraband.detect.secret.SecretFileDetector;
@@ -33,11 +37,16 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
 
     /** The built-in detectors, with {@code secrets} as the secret rule set. */
     public static Detectors with(SecretRuleSet secrets) {
+        return with(secrets, FeedSet.builtIn(), HashFeed.empty());
+    }
+
+    /** The built-in detectors, with these secret rules, indicator feeds and known-bad file hashes. */
+    public static Detectors with(SecretRuleSet secrets, FeedSet feeds, HashFeed hashes) {
         return new Detectors(
                 List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets), new MinerFileDetector(),
-                        new HashFeedDetector()),
+                        new NetworkFileDetector(feeds), new HashFeedDetector(hashes)),
                 List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets), new MinerConfigDetector(),
-                        ImpostorNameDetector.standard()));
+                        new NetworkConfigDetector(feeds), ImpostorNameDetector.standard()));
     }
 
     /** Every rule of every detector, in detector order. */

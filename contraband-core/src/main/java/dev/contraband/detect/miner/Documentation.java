@@ -5,13 +5,13 @@ import dev.contraband.detect.Finding;
 import java.util.regex.Pattern;
 
 /**
- * Files that are documentation, examples or tests: a pool URL or a wallet there is usually an example, so such
+ * Files that are documentation, examples or tests (and package-manager metadata, which quotes upstream homepages): a pool URL or a wallet there is usually an example, so such
  * findings are kept with {@code context: documentation} and a severity two levels lower, never dropped.
  */
 public final class Documentation {
     public static final String CONTEXT = "documentation";
     private static final Pattern DOC = Pattern.compile(
-            "^/usr/share/(doc|man|info|help)/|/(docs?|documentation|examples?|samples?|tests?|__tests__|spec|fixtures?)/"
+            "^/usr/share/(doc|man|info|help|common-licenses)/|^/var/lib/(apt/lists|dpkg)/|/(docs?|documentation|examples?|samples?|tests?|__tests__|spec|fixtures?)/"
                     + "|(^|/)(README|CHANGELOG|CHANGES|HISTORY|NEWS|FAQ)[^/]*$"
                     + "|\\.(md|markdown|rst|adoc|txt|html?|[1-9])(\\.gz)?$", Pattern.CASE_INSENSITIVE);
 

@@ -16,9 +16,6 @@ final class MinerEngine {
 
     static final Pattern STRATUM_URL = Pattern.compile(
             "(?i)stratum[0-9]?\\+(?:tcp|ssl|tls|wss?)://(?:[^\\s\"'<>@/]*@)?([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\])(?::([0-9]{1,5}))?");
-    static final Pattern WALLET = Pattern.compile("(?<![A-Za-z0-9])([48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?"
-            + "|[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,87}|BC1[02-9AC-HJ-NP-Z]{11,87}|0x[0-9a-fA-F]{40})(?![A-Za-z0-9])");
-
     private static volatile MinerEngine builtIn;
 
     final List<MinerSignatures.Family> families;
@@ -55,13 +52,21 @@ final class MinerEngine {
             k.add(Kind.COMMAND);
             owner.add(new int[]{-1, -1});
         }
-        for (String w : List.of("[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}", "[13][1-9A-HJ-NP-Za-km-z]{25}",
+        // Anchored at a token start, so a long run of base58 characters is one hit, not one a byte.
+        // Monero (95 or 106 characters) and Bitcoin base58 (26..35) share one trigger: the token decides.
+        for (String w : List.of("[1348][1-9A-HJ-NP-Za-km-z]{25}",
                 "bc1[02-9ac-hj-np-z]{11}", "BC1[02-9AC-HJ-NP-Z]{11}", "0x[0-9a-fA-F]{40}")) {
-            regexes.add(w);
+            regexes.add("(?:^|[^A-Za-z0-9])" + w);
             k.add(Kind.WALLET);
             owner.add(new int[]{-1, -1});
         }
-        this.database = PatternDatabase.compile(regexes);
+        java.util.Set<Integer> once = new java.util.HashSet<>();
+        for (int i = 0; i < k.size(); i++) {
+            if (k.get(i) == Kind.SIGNATURE || k.get(i) == Kind.VERSION) {
+                once.add(i);
+            }
+        }
+        this.database = PatternDatabase.compile(regexes, once);
         this.kinds = k.toArray(Kind[]::new);
         this.family = owner.stream().mapToInt(o -> o[0]).toArray();
         this.string = owner.stream().mapToInt(o -> o[1]).toArray();

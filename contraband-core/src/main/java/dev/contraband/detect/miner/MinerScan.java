@@ -59,7 +59,7 @@ final class MinerScan implements WindowedScan.Resolver {
     MinerScan(MinerEngine engine) {
         this.engine = engine;
         this.versions = new String[engine.families.size()];
-        this.scan = new WindowedScan(engine.database, WINDOW, WINDOW, this);
+        this.scan = new WindowedScan(engine.database, WINDOW, WINDOW, id -> engine.kinds[id] != MinerEngine.Kind.WALLET, this);
     }
 
     void update(byte[] data, int off, int len) {
@@ -154,17 +154,21 @@ final class MinerScan implements WindowedScan.Resolver {
                 }
             }
             case WALLET -> {
-                Matcher m = MinerEngine.WALLET.matcher(w);
-                while (m.find() && wallets.size() < MAX_ITEMS) {
-                    long at = window.start() + m.start();
-                    // A token cut by the window's edge is not whole: the window around its own hit sees it whole.
-                    if (m.start() == 0 && window.start() > 0 || m.end() == w.length() && window.end() >= end + WINDOW) {
-                        continue;
-                    }
-                    if (!wallets.containsKey(at)) {
-                        Optional<Wallets.Wallet> valid = Wallets.validate(m.group(1));
-                        valid.ifPresent(v -> wallets.put(at, new Item(at, lineOf(window, m.start()), v.address(), v.address(), v)));
-                    }
+                // The hit ends inside the token (patterns are anchored at a token start): widen it to the whole token.
+                int h = (int) (end - window.start());
+                int from = h;
+                while (from > 0 && isAlnum(w.charAt(from - 1))) {
+                    from--;
+                }
+                int to = h;
+                while (to < w.length() && isAlnum(w.charAt(to))) {
+                    to++;
+                }
+                long at = window.start() + from;
+                boolean cut = from == 0 && window.start() > 0 || to == w.length() && window.end() >= end + WINDOW;
+                if (!cut && to - from <= 106 && !wallets.containsKey(at) && wallets.size() < MAX_ITEMS) {
+                    Wallets.validate(w.substring(from, to)).ifPresent(v ->
+                            wallets.put(at, new Item(at, lineOf(window, (int) (at - window.start())), v.address(), v.address(), v)));
                 }
             }
         }
@@ -195,6 +199,10 @@ final class MinerScan implements WindowedScan.Resolver {
             line += small[i] == '\n' ? 1 : 0;
         }
         return line;
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static int indexOf(byte[] data, int off, int len, byte[] needle) {
