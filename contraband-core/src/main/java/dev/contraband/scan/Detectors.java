@@ -5,6 +5,8 @@ import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.artifact.SuspiciousEntrypointDetector;
 import dev.contraband.detect.artifact.SuspiciousFileDetector;
+import dev.contraband.detect.behavior.BehaviorConfigDetector;
+import dev.contraband.detect.behavior.BehaviorFileDetector;
 import dev.contraband.detect.miner.HashFeedDetector;
 import dev.contraband.detect.miner.MinerConfigDetector;
 import dev.contraband.detect.miner.MinerFileDetector;
@@ -44,9 +46,9 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
     public static Detectors with(SecretRuleSet secrets, FeedSet feeds, HashFeed hashes) {
         return new Detectors(
                 List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets), new MinerFileDetector(),
-                        new NetworkFileDetector(feeds), new HashFeedDetector(hashes)),
+                        new NetworkFileDetector(feeds), new BehaviorFileDetector(), new HashFeedDetector(hashes)),
                 List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets), new MinerConfigDetector(),
-                        new NetworkConfigDetector(feeds), ImpostorNameDetector.standard()));
+                        new NetworkConfigDetector(feeds), new BehaviorConfigDetector(), ImpostorNameDetector.standard()));
     }
 
     /** Every rule of every detector, in detector order. */

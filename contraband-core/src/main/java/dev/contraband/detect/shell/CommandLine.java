@@ -11,6 +11,8 @@ import java.util.Set;
  * {@code -c /tmp/nginx.conf}, are not programs.
  */
 public final class CommandLine {
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
+    private static final java.util.regex.Pattern VERSION_SUFFIX = java.util.regex.Pattern.compile("[0-9.]+$");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "busybox");
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "python",
             "python2", "python3", "perl", "ruby", "node", "php", "lua");
@@ -44,7 +46,7 @@ public final class CommandLine {
                 }
             }
         }
-        if (INTERPRETERS.contains(base.replaceAll("[0-9.]+$", "")) || INTERPRETERS.contains(base)) {
+        if (INTERPRETERS.contains(VERSION_SUFFIX.matcher(base).replaceAll("")) || INTERPRETERS.contains(base)) {
             for (int j = i + 1; j < argv.size(); j++) {
                 String a = argv.get(j);
                 if (!a.startsWith("-")) {
@@ -61,7 +63,7 @@ public final class CommandLine {
     private static int skipPrefixes(List<String> argv, int i) {
         while (i < argv.size()) {
             String a = argv.get(i);
-            if (PREFIXES.contains(baseName(a)) || a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")
+            if (PREFIXES.contains(baseName(a)) || ASSIGNMENT.matcher(a).matches()
                     || i > 0 && a.startsWith("-") && PREFIXES.contains(baseName(argv.get(i - 1)))) {
                 i++;
             } else {
@@ -73,7 +75,7 @@ public final class CommandLine {
 
     /** Whether {@code base} (a program's base name) is a shell or a script interpreter such as python3 or perl. */
     public static boolean isShellOrInterpreter(String base) {
-        return INTERPRETERS.contains(base) || INTERPRETERS.contains(base.replaceAll("[0-9.]+$", ""));
+        return INTERPRETERS.contains(base) || INTERPRETERS.contains(VERSION_SUFFIX.matcher(base).replaceAll(""));
     }
 
     /**
