@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "malicious network indicators, backdoors and run-time downloaders, hacking tools and",
                 "impostor names. Layers are streamed once, never written to disk, never executed.",
                 ""},
-        subcommands = {ScanCommand.class, CatalogCommand.class, NameCheckCommand.class, NamesCommand.class, DemoCommand.class,
+        subcommands = {ScanCommand.class, CatalogCommand.class, FeedsCommand.class, NameCheckCommand.class, NamesCommand.class, DemoCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",

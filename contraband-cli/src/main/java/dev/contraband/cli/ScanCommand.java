@@ -111,6 +111,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SecretOptions secrets;
 
+    @CommandLine.Mixin
+    IndicatorOptions indicators;
+
     @Option(names = "--ignorefile", paramLabel = "FILE",
             description = "Findings to leave out: fingerprints, rule ids or path globs, one a line "
                     + "(default: " + IgnoreFile.DEFAULT_NAME + " in the working folder, when present).")
@@ -150,7 +153,8 @@ final class ScanCommand implements Callable<Integer> {
         try (ImageSource source = Sources.open(request.target(), registry.settings())) {
             // Manifests first: meanwhile Main's warm-up compiles the rules on the other core.
             List<Image> images = source.images(request.platforms());
-            Scanner scanner = new Scanner(Detectors.with(secrets.ruleSet()), request.limits(), progress);
+            Scanner scanner = new Scanner(Detectors.with(secrets.ruleSet(), indicators.feedSet(), indicators.hashFeed()),
+                    request.limits(), progress);
             for (Image image : images) {
                 try {
                     reports.add(ignores.apply(scanner.scan(target, named(image))));
