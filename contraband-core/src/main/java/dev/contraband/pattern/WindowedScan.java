@@ -123,32 +123,35 @@ public final class WindowedScan implements PatternStream.HitSink, AutoCloseable 
 
     private byte[] bytes(long from, long to) {
         byte[] out = new byte[(int) (to - from)];
-        int n = 0;
-        if (from < chunkStart) {
-            int at = (int) (from - tailStart);
-            int k = (int) Math.min(tail.length - at, to - from);
-            System.arraycopy(tail, at, out, 0, k);
-            n = k;
-        }
-        if (n < out.length) {
-            System.arraycopy(chunk, chunkOff + (int) (from + n - chunkStart), out, n, out.length - n);
-        }
+        copy(from, out);
         return out;
     }
 
+    /** Fills {@code out} with the bytes from file offset {@code from}: the kept tail, then the current chunk. */
+    private void copy(long from, byte[] out) {
+        int n = 0;
+        while (n < out.length) {
+            long at = from + n;
+            boolean inTail = at < chunkStart;
+            byte[] src = inTail ? tail : chunk;
+            int index = inTail ? (int) (at - tailStart) : chunkOff + (int) (at - chunkStart);
+            int count = inTail ? Math.min(out.length - n, tail.length - index) : out.length - n;
+            System.arraycopy(src, index, out, n, count);
+            n += count;
+        }
+    }
+
+    /**
+     * Keeps the last {@code before + after} bytes seen: a hit waiting for the bytes after it still needs the
+     * {@code before} bytes ahead of it when they arrive.
+     */
     private void keepTail() {
         long end = chunkStart + chunkLen;
-        long newStart = Math.max(tailStart, end - before);
-        int keep = (int) (end - newStart);
+        int keep = (int) Math.min((long) before + after, end - tailStart);
         byte[] kept = new byte[keep];
-        int fromChunk = Math.min(keep, chunkLen);
-        int fromOldTail = keep - fromChunk;
-        if (fromOldTail > 0) {
-            System.arraycopy(tail, tail.length - fromOldTail, kept, 0, fromOldTail);
-        }
-        System.arraycopy(chunk, chunkOff + chunkLen - fromChunk, kept, fromOldTail, fromChunk);
+        copy(end - keep, kept);
         tail = kept;
-        tailStart = newStart;
+        tailStart = end - keep;
         chunkStart = end;
         chunkLen = 0;
     }

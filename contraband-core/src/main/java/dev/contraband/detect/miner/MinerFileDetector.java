@@ -47,39 +47,49 @@ public final class MinerFileDetector implements FileDetector {
 
     @Override
     public FileAnalysis analyze(FileEntry entry) {
-        String path = entry.path();
-        MinerScan scan = new MinerScan(MinerEngine.builtIn());
-        ByteArrayOutputStream json = path.endsWith(".json") && entry.size() <= MAX_CONFIG ? new ByteArrayOutputStream() : null;
-        return new FileAnalysis() {
-            @Override
-            public void update(byte[] chunk, int offset, int length) {
-                scan.update(chunk, offset, length);
-                if (json != null) {
-                    json.write(chunk, offset, length);
-                }
-            }
+        boolean json = entry.path().endsWith(".json") && entry.size() <= MAX_CONFIG;
+        return new Analysis(entry.path(), json ? new ByteArrayOutputStream() : null);
+    }
 
-            @Override
-            public boolean wantsMore() {
-                return scan.wantsMore() || json != null;
-            }
+    /** One file through the miner engine; a small JSON file is also kept whole, to be read as a miner config. */
+    private static final class Analysis implements FileAnalysis {
+        private final String path;
+        private final ByteArrayOutputStream json;
+        private final MinerScan scan = new MinerScan(MinerEngine.builtIn());
 
-            @Override
-            public void finish(Consumer<Finding> out) {
-                scan.finish();
-                MinerScan.Result r = scan.result();
-                MinerFindings.Config config = json == null ? null : MinerFindings.config(json.toByteArray());
-                if (config != null) {
-                    List<MinerScan.Item> wallets = new ArrayList<>(r.wallets());
-                    for (MinerScan.Item w : MinerFindings.configWallets(config)) {
-                        if (wallets.stream().noneMatch(x -> x.value().equals(w.value()))) {
-                            wallets.add(w);
-                        }
+        Analysis(String path, ByteArrayOutputStream json) {
+            this.path = path;
+            this.json = json;
+        }
+
+        @Override
+        public void update(byte[] chunk, int offset, int length) {
+            scan.update(chunk, offset, length);
+            if (json != null) {
+                json.write(chunk, offset, length);
+            }
+        }
+
+        @Override
+        public boolean wantsMore() {
+            return scan.wantsMore() || json != null;
+        }
+
+        @Override
+        public void finish(Consumer<Finding> out) {
+            scan.finish();
+            MinerScan.Result r = scan.result();
+            MinerFindings.Config config = json == null ? null : MinerFindings.config(json.toByteArray());
+            if (config != null) {
+                List<MinerScan.Item> wallets = new ArrayList<>(r.wallets());
+                for (MinerScan.Item w : MinerFindings.configWallets(config)) {
+                    if (wallets.stream().noneMatch(x -> x.value().equals(w.value()))) {
+                        wallets.add(w);
                     }
-                    r = new MinerScan.Result(r.binary(), r.upx(), r.stratum(), r.commands(), wallets, r.binaryFile());
                 }
-                MinerFindings.report(r, config, path, path, line -> new Location.File(path, line), false, out);
+                r = new MinerScan.Result(r.binary(), r.upx(), r.stratum(), r.commands(), wallets, r.binaryFile());
             }
-        };
+            MinerFindings.report(r, config, path, path, line -> new Location.File(path, line), false, out);
+        }
     }
 }

@@ -7,12 +7,10 @@ import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
 import dev.contraband.feed.FeedSet;
 import dev.contraband.feed.Hosts;
-import dev.contraband.image.HistoryEntry;
+import dev.contraband.detect.shell.ConfigTexts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,29 +52,12 @@ public final class NetworkConfigDetector implements ImageDetector {
 
     @Override
     public List<Finding> analyze(ImageContext image) {
-        Map<Location, String> texts = new LinkedHashMap<>();
-        List<String> command = image.config().command();
-        if (!command.isEmpty()) {
-            texts.put(new Location.Config(image.config().entrypoint().isEmpty() ? "Cmd" : "Entrypoint"), String.join(" ", command));
-        }
-        List<String> env = image.config().env();
-        for (int i = 0; i < env.size(); i++) {
-            texts.put(new Location.Config("Env[" + i + "]"), env.get(i));
-        }
-        image.config().labels().forEach((k, v) -> texts.put(new Location.Config("Labels." + k), v));
-        List<HistoryEntry> history = image.config().history();
-        for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).createdBy() != null) {
-                texts.put(new Location.History(i, null), history.get(i).createdBy());
-            }
-        }
         List<Finding> out = new ArrayList<>();
-        texts.forEach((at, text) -> {
-            String where = at instanceof Location.History h ? "history step " + h.entry() : ((Location.Config) at).field();
+        for (ConfigTexts.Text t : ConfigTexts.of(image)) {
             IndicatorMatcher m = new IndicatorMatcher(feeds);
-            scan(text, at, where, m);
+            scan(t.text(), t.location(), t.where(), m);
             m.report(null, out::add);
-        });
+        }
         return out;
     }
 

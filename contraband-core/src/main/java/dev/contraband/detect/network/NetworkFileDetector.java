@@ -53,20 +53,29 @@ public final class NetworkFileDetector implements FileDetector {
 
     @Override
     public FileAnalysis analyze(FileEntry entry) {
-        String path = entry.path();
-        IndicatorMatcher matcher = new IndicatorMatcher(feeds);
-        NetworkScan scan = new NetworkScan(NetworkEngine.of(feeds), matcher, new Location.File(path, null), path);
-        return new FileAnalysis() {
-            @Override
-            public void update(byte[] chunk, int offset, int length) {
-                scan.update(chunk, offset, length);
-            }
+        return new Analysis(entry.path());
+    }
 
-            @Override
-            public void finish(Consumer<Finding> out) {
-                scan.finish();
-                matcher.report(path, out);
-            }
-        };
+    /** One file: the engine's hits resolved into indicators, reported at the end. */
+    private final class Analysis implements FileAnalysis {
+        private final String path;
+        private final IndicatorMatcher matcher = new IndicatorMatcher(feeds);
+        private final NetworkScan scan;
+
+        Analysis(String path) {
+            this.path = path;
+            this.scan = new NetworkScan(NetworkEngine.of(feeds), matcher, new Location.File(path, null), path);
+        }
+
+        @Override
+        public void update(byte[] chunk, int offset, int length) {
+            scan.update(chunk, offset, length);
+        }
+
+        @Override
+        public void finish(Consumer<Finding> out) {
+            scan.finish();
+            matcher.report(path, out);
+        }
     }
 }
