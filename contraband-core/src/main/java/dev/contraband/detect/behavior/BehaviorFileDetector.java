@@ -97,8 +97,11 @@ public final class BehaviorFileDetector implements FileDetector {
 
     @Override
     public boolean accepts(FileEntry entry) {
-        return entry.isRegularFile() && (tool(entry) != null || entry.size() > 0 && entry.size() <= (kind(entry) == Kind.PACKAGES
-                ? 64L << 20 : MAX_TEXT) && kind(entry) != Kind.NONE);
+        if (!entry.isRegularFile() || entry.size() == 0) {
+            return false;
+        }
+        Kind kind = kind(entry);
+        return kind != Kind.NONE && entry.size() <= (kind == Kind.PACKAGES ? 64L << 20 : MAX_TEXT) || tool(entry) != null;
     }
 
     @Override

@@ -89,17 +89,26 @@ final class ShellBehavior {
             if (code.isBlank()) {
                 continue;
             }
-            for (Pattern p : REVERSE) {
+            // Keyword gates first: most lines of most scripts need no regex at all.
+            boolean net = code.contains("/dev/tcp/") || code.contains("/dev/udp/") || code.contains("nc")
+                    || code.contains("socat") || code.contains("socket") || code.contains("fsockopen");
+            boolean fetch = code.contains("curl") || code.contains("wget") || code.contains("fetch") || code.contains("aria2c");
+            for (Pattern p : net ? REVERSE : new Pattern[0]) {
                 if (p.matcher(code).find()) {
                     hits.add(new Hit(BehaviorRules.REVERSE_SHELL, "reverse shell", code, line));
                     break;
                 }
             }
-            if (SUBSHELL_DOWNLOAD.matcher(code).find()) {
+            if (fetch && SUBSHELL_DOWNLOAD.matcher(code).find()) {
                 hits.add(new Hit(BehaviorRules.PIPE_TO_SHELL, "download run by a shell", code, line));
             }
-            if (EVAL_DECODE.matcher(code).find()) {
+            boolean decode = code.contains("base64") || code.contains("base32") || code.contains("xxd") || code.contains("openssl")
+                    || code.contains("decode") || code.contains("fromhex") || code.contains("atob") || code.contains("gzinflate");
+            if (decode && (code.contains("eval") || code.contains("exec")) && EVAL_DECODE.matcher(code).find()) {
                 hits.add(new Hit(BehaviorRules.DECODE_TO_SHELL, "encoded payload decoded into eval", code, line));
+            }
+            if (!fetch && !decode && !code.contains("chmod") && downloaded.isEmpty()) {
+                continue;
             }
             List<CommandLine.Command> commands = CommandLine.parseDeep(code);
             for (int i = 0; i < commands.size(); i++) {
@@ -213,6 +222,10 @@ final class ShellBehavior {
     /** Why a persistence entry (cron line, ExecStart, rc/profile line) is suspicious, or null. */
     static String suspicious(String command) {
         String c = command.toLowerCase(Locale.ROOT);
+        if (!(c.contains("curl") || c.contains("wget") || c.contains("tmp/") || c.contains("/dev/shm") || c.contains("xmr")
+                || c.contains("miner") || c.contains("kdevtmpfsi") || c.contains("kinsing") || c.contains("stratum"))) {
+            return null;
+        }
         if (P3.matcher(c).matches() || SUBSHELL_DOWNLOAD.matcher(c).find()) {
             return "downloads code into a shell";
         }

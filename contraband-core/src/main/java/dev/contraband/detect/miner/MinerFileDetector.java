@@ -62,8 +62,18 @@ public final class MinerFileDetector implements FileDetector {
             this.json = json;
         }
 
+        private boolean first = true;
+        private boolean opaque;
+
         @Override
         public void update(byte[] chunk, int offset, int length) {
+            if (first) {
+                first = false;
+                opaque = OpaqueContent.opaque(path, chunk, offset, length);
+            }
+            if (opaque) {
+                return;
+            }
             scan.update(chunk, offset, length);
             if (json != null) {
                 json.write(chunk, offset, length);
@@ -72,7 +82,7 @@ public final class MinerFileDetector implements FileDetector {
 
         @Override
         public boolean wantsMore() {
-            return scan.wantsMore() || json != null;
+            return !opaque && (scan.wantsMore() || json != null);
         }
 
         @Override

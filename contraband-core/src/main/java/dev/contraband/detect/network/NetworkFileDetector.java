@@ -6,6 +6,7 @@ import dev.contraband.detect.FileEntry;
 import dev.contraband.detect.Finding;
 import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
+import dev.contraband.detect.miner.OpaqueContent;
 import dev.contraband.feed.FeedSet;
 
 import java.util.List;
@@ -67,9 +68,23 @@ public final class NetworkFileDetector implements FileDetector {
             this.scan = new NetworkScan(NetworkEngine.of(feeds), matcher, new Location.File(path, null), path);
         }
 
+        private boolean first = true;
+        private boolean opaque;
+
         @Override
         public void update(byte[] chunk, int offset, int length) {
-            scan.update(chunk, offset, length);
+            if (first) {
+                first = false;
+                opaque = OpaqueContent.opaque(path, chunk, offset, length);
+            }
+            if (!opaque) {
+                scan.update(chunk, offset, length);
+            }
+        }
+
+        @Override
+        public boolean wantsMore() {
+            return !opaque;
         }
 
         @Override
