@@ -20,6 +20,11 @@ import java.util.function.Consumer;
 public final class MinerFileDetector implements FileDetector {
     private static final long MAX_CONFIG = 1 << 20;
 
+    /** Loads the signatures and compiles the engine now (it is otherwise built by the first file). */
+    public static void prepare() {
+        MinerEngine.builtIn();
+    }
+
     @Override
     public String id() {
         return "miners";

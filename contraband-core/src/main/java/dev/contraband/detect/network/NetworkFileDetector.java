@@ -27,6 +27,11 @@ public final class NetworkFileDetector implements FileDetector {
         this(FeedSet.builtIn());
     }
 
+    /** Compiles the engine for {@code feeds} now (it is otherwise built by the first file). */
+    public static void prepare(FeedSet feeds) {
+        NetworkEngine.of(feeds);
+    }
+
     @Override
     public String id() {
         return "network";
