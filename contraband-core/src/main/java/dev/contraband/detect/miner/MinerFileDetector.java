@@ -65,18 +65,14 @@ public final class MinerFileDetector implements FileDetector {
         Analysis(String path, ByteArrayOutputStream json) {
             this.path = path;
             this.json = json;
+            this.gate = new OpaqueContent.Gate(path);
         }
 
-        private boolean first = true;
-        private boolean opaque;
+        private final OpaqueContent.Gate gate;
 
         @Override
         public void update(byte[] chunk, int offset, int length) {
-            if (first) {
-                first = false;
-                opaque = OpaqueContent.opaque(path, chunk, offset, length);
-            }
-            if (opaque) {
+            if (gate.skip(chunk, offset, length)) {
                 return;
             }
             scan.update(chunk, offset, length);
@@ -87,7 +83,7 @@ public final class MinerFileDetector implements FileDetector {
 
         @Override
         public boolean wantsMore() {
-            return !opaque && (scan.wantsMore() || json != null);
+            return !gate.skipped() && (scan.wantsMore() || json != null);
         }
 
         @Override

@@ -13,6 +13,29 @@ public final class OpaqueContent {
     private OpaqueContent() {
     }
 
+    /** One file's verdict, decided on its first chunk. */
+    public static final class Gate {
+        private final String path;
+        private Boolean opaque;
+
+        public Gate(String path) {
+            this.path = path;
+        }
+
+        /** Whether this chunk (and every later one) is to be skipped. */
+        public boolean skip(byte[] b, int off, int len) {
+            if (opaque == null) {
+                opaque = opaque(path, b, off, len);
+            }
+            return opaque;
+        }
+
+        /** Whether the first chunk showed opaque content. */
+        public boolean skipped() {
+            return opaque != null && opaque;
+        }
+    }
+
     public static boolean opaque(String path, byte[] b, int off, int len) {
         if (len < 4) {
             return false;

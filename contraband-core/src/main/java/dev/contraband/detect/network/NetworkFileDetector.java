@@ -71,25 +71,21 @@ public final class NetworkFileDetector implements FileDetector {
         Analysis(String path) {
             this.path = path;
             this.scan = new NetworkScan(NetworkEngine.of(feeds), matcher, new Location.File(path, null), path);
+            this.gate = new OpaqueContent.Gate(path);
         }
 
-        private boolean first = true;
-        private boolean opaque;
+        private final OpaqueContent.Gate gate;
 
         @Override
         public void update(byte[] chunk, int offset, int length) {
-            if (first) {
-                first = false;
-                opaque = OpaqueContent.opaque(path, chunk, offset, length);
-            }
-            if (!opaque) {
+            if (!gate.skip(chunk, offset, length)) {
                 scan.update(chunk, offset, length);
             }
         }
 
         @Override
         public boolean wantsMore() {
-            return !opaque;
+            return !gate.skipped();
         }
 
         @Override
