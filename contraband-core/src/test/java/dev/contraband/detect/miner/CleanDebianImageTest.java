@@ -21,8 +21,9 @@ class CleanDebianImageTest {
     @Test
     void scan_debootstrapMinbase_cleanWithNoIndicatorFindings() throws IOException {
         Path layout = Path.of("").toAbsolutePath().getParent().resolve("bench/.cache/layout");
-        Assumptions.assumeTrue(Files.isRegularFile(layout.resolve("index.json")),
-                "no " + layout + ": run bench/layer-scan.sh once to build the debootstrap image");
+        Assumptions.assumeTrue(Files.isRegularFile(layout.resolve("index.json"))
+                        && Files.readString(layout.resolve("index.json")).contains("\"bench\""),
+                "no image \"bench\" in " + layout + ": run bench/layer-scan.sh once to build the debootstrap image");
         ImageReport r = Scans.scan("oci:" + layout + ":bench");
         assertThat(r.findings()).filteredOn(f -> f.rule().id().matches("(miner|network|behavior|hash)\\..*")).isEmpty();
         assertThat(r.findings()).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
