@@ -37,7 +37,7 @@ public final class MinerFileDetector implements FileDetector {
 
     @Override
     public String configuration() {
-        return Integer.toHexString(MinerSignatures.builtIn().hashCode());
+        return MinerSignatures.builtInHash();
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class MinerSignatures {
 
     static final String RESOURCE = "/dev/contraband/detect/miner/miner-signatures.toml";
     private static volatile List<Family> builtIn;
+    private static volatile String builtInHash;
 
     private MinerSignatures() {
     }
@@ -44,11 +45,22 @@ public final class MinerSignatures {
         return l == null ? List.of() : l;
     }
 
+    /**
+     * Identifies the built-in signatures for layer-cache keys: the sha256 of the data file, the same in every
+     * process (a hash of the parsed records would not be: {@link Pattern} hashes by identity).
+     */
+    public static String builtInHash() {
+        builtIn();
+        return builtInHash;
+    }
+
     public static List<Family> builtIn() {
         if (builtIn == null) {
             try (InputStream in = MinerSignatures.class.getResourceAsStream(RESOURCE)) {
+                byte[] bytes = in.readAllBytes();
+                builtInHash = dev.contraband.image.Digest.sha256Of(bytes).hex().substring(0, 16);
                 FileToml file = new TomlMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .readValue(in, FileToml.class);
+                        .readValue(bytes, FileToml.class);
                 builtIn = file.family().stream().map(f -> new Family(f.id(), f.name(), f.min(), f.strings(),
                         f.require(), f.exclude(), f.version() == null ? null : Pattern.compile(f.version()))).toList();
             } catch (IOException e) {
