@@ -1,5 +1,6 @@
 package dev.contraband.detect.miner;
 
+import dev.contraband.detect.OpaqueContent;
 import dev.contraband.detect.FileAnalysis;
 import dev.contraband.detect.FileDetector;
 import dev.contraband.detect.FileEntry;

@@ -1,12 +1,12 @@
 package dev.contraband.detect.network;
 
+import dev.contraband.detect.OpaqueContent;
 import dev.contraband.detect.FileAnalysis;
 import dev.contraband.detect.FileDetector;
 import dev.contraband.detect.FileEntry;
 import dev.contraband.detect.Finding;
 import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
-import dev.contraband.detect.miner.OpaqueContent;
 import dev.contraband.feed.FeedSet;
 
 import java.util.List;

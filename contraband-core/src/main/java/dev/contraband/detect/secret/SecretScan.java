@@ -1,5 +1,6 @@
 package dev.contraband.detect.secret;
 
+import dev.contraband.detect.OpaqueContent;
 import dev.contraband.pattern.PatternStream;
 
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,11 @@ public final class SecretScan implements PatternStream.HitSink {
         }
         if (first) {
             first = false;
+            if (OpaqueContent.opaque(path, data, off, len)) {
+                // Compressed data, translation catalogs, apt indexes: no readable secret in them, and no stream
+                // opened, so once every detector declines the walker stops reading the file at all.
+                return;
+            }
             for (int i = off; i < off + Math.min(len, 8192); i++) {
                 if (data[i] == 0) {
                     binary = true;

@@ -1,9 +1,9 @@
-package dev.contraband.detect.miner;
+package dev.contraband.detect;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Content the miner and network families skip after its first bytes: compressed data (gzip, xz, zstd, bzip2: no
+ * Content the content-scanning families (secrets, miners, network) skip after its first bytes: compressed data (gzip, xz, zstd, bzip2: no
  * string in it is readable; archives inside layers are opened by the layer walker), gettext catalogs, and apt's
  * package indexes and caches — half of a Debian root filesystem's bytes, describing the archive rather than the
  * image. Told by magic bytes (and, for apt's indexes, by their path and their first line), so a miner renamed to
