@@ -27,6 +27,7 @@ public final class SecretMatcher {
 
     private final List<SecretRule> regexRules;
     private final List<SecretRule> pathRules;
+    private final int[] withPaths;
     private final Engine everyPath;
     private final Engine binary;
     private final Map<BitSet, Engine> byPathRules = new ConcurrentHashMap<>();
@@ -41,6 +42,8 @@ public final class SecretMatcher {
     public SecretMatcher(List<SecretRule> rules, int maxFindingsPerFile) {
         this.regexRules = rules.stream().filter(r -> !r.pathOnly()).toList();
         this.pathRules = rules.stream().filter(SecretRule::pathOnly).toList();
+        this.withPaths = java.util.stream.IntStream.range(0, regexRules.size())
+                .filter(i -> !regexRules.get(i).paths().isEmpty()).toArray();
         this.everyPath = engine(i -> regexRules.get(i).paths().isEmpty());
         this.binary = engine(i -> regexRules.get(i).paths().isEmpty() && regexRules.get(i).highConfidence());
         this.maxFindingsPerFile = maxFindingsPerFile;
@@ -57,6 +60,11 @@ public final class SecretMatcher {
         }
         return patterns.isEmpty() ? null
                 : new Engine(PatternDatabase.compile(patterns), ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Indices (into {@link #regexRules()}) of the rules limited to some paths; the others apply everywhere. */
+    int[] rulesWithPaths() {
+        return withPaths;
     }
 
     /** The engine for content that is (or is not) binary, without path rules. */

@@ -52,9 +52,10 @@ public final class SecretScan implements PatternStream.HitSink {
         List<SecretRule> rules = matcher.regexRules();
         this.applies = new boolean[rules.size()];
         BitSet pathRules = new BitSet();
-        for (int i = 0; i < applies.length; i++) {
+        Arrays.fill(applies, true);
+        for (int i : matcher.rulesWithPaths()) {
             applies[i] = rules.get(i).appliesTo(path);
-            if (applies[i] && !rules.get(i).paths().isEmpty()) {
+            if (applies[i]) {
                 pathRules.set(i);
             }
         }
