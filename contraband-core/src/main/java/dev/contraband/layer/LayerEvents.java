@@ -51,26 +51,45 @@ final class LayerEvents {
         }
     }
 
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final List<BlockingQueue<Event>> lanes = new java.util.ArrayList<>();
     private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(BUFFERS);
+    private final java.util.Map<byte[], java.util.concurrent.atomic.AtomicInteger> holders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean[] satisfied;
+    /** How many entries the reader has sent; a lane counts the entries it takes the same way. */
+    private long entries;
     private volatile boolean cancelled;
-    /** Set by the walker once no analysis of the current entry wants more content. */
-    private volatile boolean entrySatisfied;
 
-    LayerEvents() {
+    /** A hand-off to {@code laneCount} walker lanes; each sees every event, in order. */
+    LayerEvents(int laneCount) {
+        for (int i = 0; i < laneCount; i++) {
+            lanes.add(new ArrayBlockingQueue<>(QUEUE));
+        }
+        satisfied = new boolean[laneCount];
         for (int i = 0; i < BUFFERS; i++) {
             pool.add(new byte[CHUNK]);
         }
     }
 
+    LayerEvents() {
+        this(1);
+    }
+
     void put(Event e) {
         if (e instanceof Entry) {
-            entrySatisfied = false;
+            synchronized (satisfied) {
+                entries++;
+                java.util.Arrays.fill(satisfied, false);
+            }
+        } else if (e instanceof Chunk c && lanes.size() > 1) {
+            holders.put(c.data(), new java.util.concurrent.atomic.AtomicInteger(lanes.size()));
         }
         try {
-            while (!queue.offer(e, 50, TimeUnit.MILLISECONDS)) {
-                if (cancelled) {
-                    throw new Cancelled();
+            for (BlockingQueue<Event> lane : lanes) {
+                while (!lane.offer(e, 50, TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
                 }
             }
         } catch (InterruptedException ie) {
@@ -79,13 +98,23 @@ final class LayerEvents {
         }
     }
 
-    Event take() throws IOException {
+    Event take(int lane) throws IOException {
         try {
-            return queue.take();
+            Event e;
+            while ((e = lanes.get(lane).poll(50, TimeUnit.MILLISECONDS)) == null) {
+                if (cancelled) {
+                    throw new java.io.InterruptedIOException("layer walk cancelled");
+                }
+            }
+            return e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reading a layer");
         }
+    }
+
+    Event take() throws IOException {
+        return take(0);
     }
 
     byte[] buffer() {
@@ -103,20 +132,44 @@ final class LayerEvents {
         }
     }
 
+    /** A lane is done with a chunk; the buffer goes back to the pool once every lane is. */
     void recycle(byte[] buffer) {
-        pool.offer(buffer);
+        java.util.concurrent.atomic.AtomicInteger left = holders.get(buffer);
+        if (left == null || left.decrementAndGet() == 0) {
+            holders.remove(buffer);
+            pool.offer(buffer);
+        }
     }
 
+    /** Whether no lane wants more of the current entry's content. */
     boolean entrySatisfied() {
-        return entrySatisfied || cancelled;
+        if (cancelled) {
+            return true;
+        }
+        synchronized (satisfied) {
+            for (boolean s : satisfied) {
+                if (!s) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    void satisfyEntry() {
-        entrySatisfied = true;
+    /**
+     * Lane {@code lane} wants no more of its entry number {@code entry} (1 for the first). A lane runs behind the
+     * reader, so a late word about an earlier entry must not stop the reading of the current one.
+     */
+    void satisfyEntry(int lane, long entry) {
+        synchronized (satisfied) {
+            if (entry == entries) {
+                satisfied[lane] = true;
+            }
+        }
     }
 
     void cancel() {
         cancelled = true;
-        queue.clear();
+        lanes.forEach(BlockingQueue::clear);
     }
 }

@@ -40,9 +40,18 @@ final class LayerReader {
         } catch (LayerEvents.Cancelled e) {
             // the walker gave up; nobody is listening
         } catch (IOException e) {
-            out.put(new LayerEvents.Failed(e));
+            fail(out, e);
         } catch (RuntimeException e) {
-            out.put(new LayerEvents.Failed(new IOException(label + ": " + e, e)));
+            fail(out, new IOException(label + ": " + e, e));
+        }
+    }
+
+    /** Tells every lane; the first to hear it stops the walk, so the others may no longer be listening. */
+    private static void fail(LayerEvents out, IOException e) {
+        try {
+            out.put(new LayerEvents.Failed(e));
+        } catch (LayerEvents.Cancelled ignored) {
+            // the walker already stopped, on this very failure
         }
     }
 
