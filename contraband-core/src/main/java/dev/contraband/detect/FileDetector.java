@@ -21,14 +21,6 @@ public interface FileDetector {
         return "";
     }
 
-    /**
-     * Roughly how much work the detector does per byte, relative to the others (1: a header look or a cheap
-     * pattern pass); the layer walker uses it to spread detectors over two cores.
-     */
-    default int cost() {
-        return 1;
-    }
-
     /** The rules this detector can report. */
     List<Rule> rules();
 

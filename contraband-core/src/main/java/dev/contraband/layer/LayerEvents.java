@@ -51,45 +51,31 @@ final class LayerEvents {
         }
     }
 
-    private final List<BlockingQueue<Event>> lanes = new java.util.ArrayList<>();
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
     private final BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(BUFFERS);
-    private final java.util.Map<byte[], java.util.concurrent.atomic.AtomicInteger> holders =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final boolean[] satisfied;
-    /** How many entries the reader has sent; a lane counts the entries it takes the same way. */
-    private long entries;
     private volatile boolean cancelled;
+    /** Set by the walker once no analysis of the current entry wants more content. */
+    private boolean entrySatisfied;
+    /** How many entries the reader has sent; the walker counts the entries it takes the same way. */
+    private long entries;
 
-    /** A hand-off to {@code laneCount} walker lanes; each sees every event, in order. */
-    LayerEvents(int laneCount) {
-        for (int i = 0; i < laneCount; i++) {
-            lanes.add(new ArrayBlockingQueue<>(QUEUE));
-        }
-        satisfied = new boolean[laneCount];
+    LayerEvents() {
         for (int i = 0; i < BUFFERS; i++) {
             pool.add(new byte[CHUNK]);
         }
     }
 
-    LayerEvents() {
-        this(1);
-    }
-
     void put(Event e) {
         if (e instanceof Entry) {
-            synchronized (satisfied) {
+            synchronized (this) {
                 entries++;
-                java.util.Arrays.fill(satisfied, false);
+                entrySatisfied = false;
             }
-        } else if (e instanceof Chunk c && lanes.size() > 1) {
-            holders.put(c.data(), new java.util.concurrent.atomic.AtomicInteger(lanes.size()));
         }
         try {
-            for (BlockingQueue<Event> lane : lanes) {
-                while (!lane.offer(e, 50, TimeUnit.MILLISECONDS)) {
-                    if (cancelled) {
-                        throw new Cancelled();
-                    }
+            while (!queue.offer(e, 50, TimeUnit.MILLISECONDS)) {
+                if (cancelled) {
+                    throw new Cancelled();
                 }
             }
         } catch (InterruptedException ie) {
@@ -98,23 +84,13 @@ final class LayerEvents {
         }
     }
 
-    Event take(int lane) throws IOException {
+    Event take() throws IOException {
         try {
-            Event e;
-            while ((e = lanes.get(lane).poll(50, TimeUnit.MILLISECONDS)) == null) {
-                if (cancelled) {
-                    throw new java.io.InterruptedIOException("layer walk cancelled");
-                }
-            }
-            return e;
+            return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reading a layer");
         }
-    }
-
-    Event take() throws IOException {
-        return take(0);
     }
 
     byte[] buffer() {
@@ -132,44 +108,26 @@ final class LayerEvents {
         }
     }
 
-    /** A lane is done with a chunk; the buffer goes back to the pool once every lane is. */
     void recycle(byte[] buffer) {
-        java.util.concurrent.atomic.AtomicInteger left = holders.get(buffer);
-        if (left == null || left.decrementAndGet() == 0) {
-            holders.remove(buffer);
-            pool.offer(buffer);
-        }
+        pool.offer(buffer);
     }
 
-    /** Whether no lane wants more of the current entry's content. */
-    boolean entrySatisfied() {
-        if (cancelled) {
-            return true;
-        }
-        synchronized (satisfied) {
-            for (boolean s : satisfied) {
-                if (!s) {
-                    return false;
-                }
-            }
-            return true;
-        }
+    synchronized boolean entrySatisfied() {
+        return entrySatisfied || cancelled;
     }
 
     /**
-     * Lane {@code lane} wants no more of its entry number {@code entry} (1 for the first). A lane runs behind the
+     * The walker wants no more of its entry number {@code entry} (1 for the first). The walker runs behind the
      * reader, so a late word about an earlier entry must not stop the reading of the current one.
      */
-    void satisfyEntry(int lane, long entry) {
-        synchronized (satisfied) {
-            if (entry == entries) {
-                satisfied[lane] = true;
-            }
+    synchronized void satisfyEntry(long entry) {
+        if (entry == entries) {
+            entrySatisfied = true;
         }
     }
 
     void cancel() {
         cancelled = true;
-        lanes.forEach(BlockingQueue::clear);
+        queue.clear();
     }
 }

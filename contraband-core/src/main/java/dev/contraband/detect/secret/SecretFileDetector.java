@@ -35,12 +35,6 @@ public final class SecretFileDetector implements FileDetector {
         return 1;
     }
 
-    /** The heaviest family: hundreds of patterns over every file's bytes. */
-    @Override
-    public int cost() {
-        return 4;
-    }
-
     @Override
     public String configuration() {
         return rules.hash();
