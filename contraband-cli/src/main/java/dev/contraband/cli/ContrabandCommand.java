@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 picocli.CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
-                "  contraband demo                                  build two sample images and scan them",
+                "  contraband demo                                  build three sample images and scan them",
                 "  contraband scan docker-archive:app.tar           an image saved by `docker save`",
                 "  contraband scan oci:layout:latest --format sarif an OCI layout, SARIF for code scanning",
                 "  contraband name-check libary/nginx node-js       does a name pose as a trusted image?",

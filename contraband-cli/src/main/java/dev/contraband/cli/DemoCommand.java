@@ -29,9 +29,9 @@ import java.util.stream.Stream;
         description = {
                 "Builds sample images and scans them, offline.",
                 "",
-                "The samples go to a temporary folder: a clean application, and a dropper that shares its base",
-                "layer and plants findings (one deleted by a later layer). They are scanned as `contraband scan`",
-                "would scan them. Needs no network.",
+                "The samples go to a temporary folder: a clean application, a dropper that shares its base",
+                "layer and plants findings (one deleted by a later layer), and a miner with its pool and wallet.",
+                "They are scanned as `contraband scan` would scan them. Needs no network.",
                 ""},
         footer = {"",
                 "Examples:",
