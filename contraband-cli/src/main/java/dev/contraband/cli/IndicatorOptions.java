@@ -33,19 +33,6 @@ final class IndicatorOptions {
             description = "A newly-registered-domain feed entry counts while younger than DAYS (default: ${DEFAULT-VALUE}).")
     int nrdDays;
 
-    IndicatorOptions() {
-        // As Main's warm-up does for the secret rules: the miner engine and the built-in feeds are made on the other
-        // core while the command line is parsed and the manifests are read. Whoever needs them first waits.
-        Thread.ofPlatform().daemon().name("warm-up-indicators").start(() -> {
-            try {
-                dev.contraband.detect.miner.MinerFileDetector.prepare();
-                dev.contraband.detect.network.NetworkFileDetector.prepare(FeedSet.builtIn());
-            } catch (RuntimeException | Error ignored) {
-                // the scan itself meets and reports the same failure
-            }
-        });
-    }
-
     /** The default feeds folder: where {@code feeds update} writes unless told otherwise. */
     static Path defaultFeedsDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");

@@ -24,6 +24,16 @@ public final class Main {
                 // the scan itself will meet and report the same failure
             }
         });
+        // The miner engine and the built-in feeds likewise (only for scans: picocli builds every command's options,
+        // so warming up from an options class would tax --version and name-check too).
+        Thread.ofPlatform().daemon().name("warm-up-indicators").start(() -> {
+            try {
+                dev.contraband.detect.miner.MinerFileDetector.prepare();
+                dev.contraband.detect.network.NetworkFileDetector.prepare(dev.contraband.feed.FeedSet.builtIn());
+            } catch (RuntimeException | Error ignored) {
+                // the scan itself will meet and report the same failure
+            }
+        });
     }
 
     /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */
