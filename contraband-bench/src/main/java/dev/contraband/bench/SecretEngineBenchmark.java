@@ -80,7 +80,7 @@ public class SecretEngineBenchmark {
     public void scan32MiB(Blackhole bh) {
         int i = 0;
         for (byte[] f : files) {
-            FileEntry e = new FileEntry("/app/src/file" + (i++) + ".txt", FileEntry.Type.FILE, 0644, 0, 0, f.length, null);
+            FileEntry e = new FileEntry("/app/src/file" + (i++) + (System.getProperty("bench.ext", ".txt")), FileEntry.Type.FILE, 0644, 0, 0, f.length, null);
             FileAnalysis a = detector.analyze(e);
             for (int off = 0; off < f.length && a.wantsMore(); off += 64 << 10) {
                 a.update(f, off, Math.min(64 << 10, f.length - off));
