@@ -89,17 +89,8 @@ final class CatalogScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress on stderr; the final summary is still printed.")
     boolean noProgress;
 
-    @Option(names = "--max-layer-bytes", paramLabel = "SIZE", defaultValue = "8GiB", converter = SizeConverter.class,
-            description = "Fail a layer that decompresses to more than SIZE (default: ${DEFAULT-VALUE}).")
-    long maxLayerBytes;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "4GiB", converter = SizeConverter.class,
-            description = "Fail a layer holding a file larger than SIZE (default: ${DEFAULT-VALUE}).")
-    long maxFileBytes;
-
-    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "2",
-            description = "Open archives inside layers to this depth (default: ${DEFAULT-VALUE}).")
-    int maxArchiveDepth;
+    @CommandLine.Mixin
+    LimitOptions limits;
 
     @CommandLine.Mixin
     SecretOptions secrets;
@@ -139,7 +130,7 @@ final class CatalogScanCommand implements Callable<Integer> {
         try (Store store = Store.open(db, width * 2 + 4);
              RegistryClient client = RegistryClient.create(registry.settings())) {
             Detectors detectors = Detectors.with(secrets.ruleSet());
-            ScanLimits limits = new ScanLimits(maxLayerBytes, maxFileBytes, maxArchiveDepth);
+            ScanLimits scanLimits = limits.limits();
             if (!store.shared()) {
                 store.dropAllClaims(); // a crashed run's claims: SQLite has one process at a time
             }
@@ -148,7 +139,7 @@ final class CatalogScanCommand implements Callable<Integer> {
                 err.println("contraband: retrying " + n + " failed image" + (n == 1 ? "" : "s"));
             }
             CatalogScan scan = new CatalogScan(store, client, detectors,
-                    new CatalogScan.Options(width, Duration.ofSeconds(leaseSeconds), platforms, limits), counters, worker);
+                    new CatalogScan.Options(width, Duration.ofSeconds(leaseSeconds), platforms, scanLimits), counters, worker);
             long run = store.startRun(worker, describeSources(), scan.layerKey());
             ProgressLine progress = new ProgressLine(err, counters, noProgress ? ProgressLine.Mode.NONE
                     : Progress.stderrIsTerminal() ? ProgressLine.Mode.TERMINAL

@@ -94,19 +94,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--all-platforms", description = "Scan every platform of a multi-platform index.")
     boolean allPlatforms;
 
-    @Option(names = "--max-layer-bytes", paramLabel = "SIZE", defaultValue = "8GiB", converter = SizeConverter.class,
-            description = "Fail a layer that decompresses to more than SIZE, such as a decompression bomb "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long maxLayerBytes;
-
-    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "4GiB", converter = SizeConverter.class,
-            description = "Fail a layer holding a file larger than SIZE (default: ${DEFAULT-VALUE}).")
-    long maxFileBytes;
-
-    @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "2",
-            description = "Open archives inside the image (zip, jar, whl, tar, tgz…) to this nesting depth; "
-                    + "0 does not open them (default: ${DEFAULT-VALUE}).")
-    int maxArchiveDepth;
+    @CommandLine.Mixin
+    LimitOptions limits;
 
     @CommandLine.Mixin
     SecretOptions secrets;
@@ -218,7 +207,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         PlatformSelection platforms = allPlatforms ? PlatformSelection.allPlatforms()
                 : platform != null ? PlatformSelection.of(Platform.parse(platform)) : PlatformSelection.DEFAULT;
-        return new ScanRequest(t, f, fail, shown, platforms, new ScanLimits(maxLayerBytes, maxFileBytes, maxArchiveDepth));
+        return new ScanRequest(t, f, fail, shown, platforms, limits.limits());
     }
 
     private IgnoreFile ignores() throws IOException {

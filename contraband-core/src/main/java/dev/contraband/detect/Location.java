@@ -12,6 +12,15 @@ public sealed interface Location {
      * @param deleted whether a later layer deletes or replaces the file (the bytes are still in the image)
      */
     record File(String path, Integer line, LayerRef layer, boolean deleted) implements Location {
+        /** Between an archive's path and the path of a file inside it: {@code /app/lib.jar!/config.properties}. */
+        public static final String INSIDE = "!/";
+
+        /** The path of the file in the layer: the outermost archive for a file inside one. */
+        public String layerPath() {
+            int inside = path.indexOf(INSIDE);
+            return inside > 0 ? path.substring(0, inside) : path;
+        }
+
         public File(String path, Integer line) {
             this(path, line, null, false);
         }

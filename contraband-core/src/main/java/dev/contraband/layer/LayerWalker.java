@@ -105,9 +105,4 @@ public final class LayerWalker {
         }
         return false;
     }
-
-    /** {@code ./usr//bin/} becomes {@code /usr/bin}; {@code ..} cannot climb above the root. */
-    static String normalize(String name) {
-        return LayerReader.normalize(name);
-    }
 }

@@ -32,7 +32,6 @@ import java.util.function.Consumer;
  * disk. An archive that cannot be read, or that passes the limits, is reported as an info finding, not a failure.
  */
 final class NestedArchives {
-    static final String SEPARATOR = "!/";
     static final Rule UNREADABLE = new Rule("archive.unreadable", Category.OTHER, Severity.INFO,
             "Archive inside the image could not be read",
             "A nested archive was corrupt or used a form contraband does not stream; its content was not scanned.");
@@ -155,7 +154,7 @@ final class NestedArchives {
                     : e instanceof TarArchiveEntry t ? t.getMode() & 07777 : 0644;
             // A streamed zip entry may not know its size before its data (data descriptor): assume the limit.
             long declared = e.getSize() >= 0 ? e.getSize() : limits.maxFileBytes();
-            FileEntry entry = new FileEntry(outer + SEPARATOR + inner.substring(1), FileEntry.Type.FILE, mode, 0, 0,
+            FileEntry entry = new FileEntry(outer + Location.File.INSIDE + inner.substring(1), FileEntry.Type.FILE, mode, 0, 0,
                     declared, null);
             List<FileAnalysis> analyses = new ArrayList<>();
             for (FileDetector d : detectors) {

@@ -34,7 +34,7 @@ public final class ImageAssembler {
             LayerRef ref = new LayerRef(i, layers.get(i).digest());
             for (Finding f : layerReports.get(i).findings()) {
                 if (f.location() instanceof Location.File file) {
-                    boolean deleted = removedLater(file.path(), i, layerReports);
+                    boolean deleted = removedLater(file.layerPath(), i, layerReports);
                     findings.add(f.withLocation(new Location.File(file.path(), file.line(), ref, deleted)));
                 } else {
                     findings.add(f);
@@ -72,10 +72,6 @@ public final class ImageAssembler {
 
     /** Whether a layer above {@code layer} replaces {@code path}, whites it (or a folder above it) out, or hides it. */
     static boolean removedLater(String path, int layer, List<LayerReport> reports) {
-        int nested = path.indexOf("!/");
-        if (nested > 0) {
-            path = path.substring(0, nested); // a file inside an archive goes with the archive
-        }
         for (int j = layer + 1; j < reports.size(); j++) {
             LayerReport upper = reports.get(j);
             if (upper.paths().contains(path) || upper.whiteouts().contains(path)) {

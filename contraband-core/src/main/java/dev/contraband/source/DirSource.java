@@ -1,6 +1,5 @@
 package dev.contraband.source;
 
-import dev.contraband.image.Digest;
 import dev.contraband.io.ChunkPipe;
 import dev.contraband.image.Image;
 import dev.contraband.image.ImageConfig;

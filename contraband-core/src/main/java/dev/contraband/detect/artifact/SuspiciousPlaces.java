@@ -9,6 +9,8 @@ import java.util.List;
  */
 final class SuspiciousPlaces {
     static final List<String> TEMP_DIRS = List.of("/tmp", "/var/tmp", "/dev/shm");
+    private static final List<String> SYSTEM_DIRS = List.of("/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/lib/",
+            "/usr/lib64/", "/usr/libexec/", "/lib/", "/lib64/", "/usr/lib32/", "/lib32/");
 
     /** Hidden folders where development tools install binaries by design. */
     private static final List<String> TOOL_HIDDEN_DIRS = List.of(
@@ -52,8 +54,7 @@ final class SuspiciousPlaces {
 
     /** Folders where a package manager legitimately installs setuid programs. */
     static boolean systemPath(String path) {
-        for (String dir : List.of("/bin/", "/sbin/", "/usr/bin/", "/usr/sbin/", "/usr/lib/", "/usr/lib64/",
-                "/usr/libexec/", "/lib/", "/lib64/", "/usr/lib32/", "/lib32/")) {
+        for (String dir : SYSTEM_DIRS) {
             if (path.startsWith(dir)) {
                 return true;
             }
