@@ -110,25 +110,15 @@ final class Fixtures {
     static Written ociLayout(Path dir, List<Layer> layers, List<Digest> diffIds) throws IOException {
         byte[] config = config(diffIds);
         Digest configDigest = Digest.sha256Of(config);
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        ObjectNode cd = manifest.putObject("config");
-        cd.put("mediaType", "application/vnd.oci.image.config.v1+json");
-        cd.put("digest", configDigest.toString());
-        cd.put("size", config.length);
-        ArrayNode ls = manifest.putArray("layers");
         for (Layer l : layers) {
-            ObjectNode d = ls.addObject();
-            d.put("mediaType", l.mediaType());
-            d.put("digest", l.digest().toString());
-            d.put("size", l.size());
             if (l.blob() != null) {
                 writeBlob(dir, l.digest(), l.blob());
             }
         }
         writeBlob(dir, configDigest, config);
-        Digest manifestDigest = ociLayoutWithManifest(dir, bytes(manifest));
+        byte[] manifest = ImageBuilder.manifest(configDigest, config.length, layers.stream()
+                .map(l -> new ImageBuilder.Descriptor(l.mediaType(), l.digest(), l.size())).toList());
+        Digest manifestDigest = ociLayoutWithManifest(dir, manifest);
         return new Written(dir, manifestDigest, configDigest);
     }
 

@@ -28,6 +28,29 @@ public final class ImageBuilder {
     public record Layer(byte[] blob, Digest digest, Digest diffId, String mediaType, String createdBy) {
     }
 
+    /** A layer as a manifest describes it; tests may describe a layer untruthfully on purpose. */
+    public record Descriptor(String mediaType, Digest digest, long size) {
+    }
+
+    /** The bytes of an OCI image manifest naming this config and these layers. */
+    public static byte[] manifest(Digest configDigest, long configSize, List<Descriptor> layers) {
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("schemaVersion", 2);
+        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        ObjectNode cd = manifest.putObject("config");
+        cd.put("mediaType", "application/vnd.oci.image.config.v1+json");
+        cd.put("digest", configDigest.toString());
+        cd.put("size", configSize);
+        ArrayNode ls = manifest.putArray("layers");
+        for (Descriptor l : layers) {
+            ObjectNode d = ls.addObject();
+            d.put("mediaType", l.mediaType());
+            d.put("digest", l.digest().toString());
+            d.put("size", l.size());
+        }
+        return bytes(manifest);
+    }
+
     /** A built image: its layers, config and manifest bytes. */
     public record Built(List<Layer> layers, byte[] config, Digest configDigest, byte[] manifest,
                         Digest manifestDigest, Platform platform) {
@@ -156,21 +179,8 @@ public final class ImageBuilder {
         byte[] configBytes = bytes(config);
         Digest configDigest = Digest.sha256Of(configBytes);
 
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        ObjectNode cd = manifest.putObject("config");
-        cd.put("mediaType", "application/vnd.oci.image.config.v1+json");
-        cd.put("digest", configDigest.toString());
-        cd.put("size", configBytes.length);
-        ArrayNode ls = manifest.putArray("layers");
-        for (Layer l : layers) {
-            ObjectNode d = ls.addObject();
-            d.put("mediaType", l.mediaType());
-            d.put("digest", l.digest().toString());
-            d.put("size", l.blob().length);
-        }
-        byte[] manifestBytes = bytes(manifest);
+        byte[] manifestBytes = manifest(configDigest, configBytes.length,
+                layers.stream().map(l -> new Descriptor(l.mediaType(), l.digest(), l.blob().length)).toList());
         return new Built(List.copyOf(layers), configBytes, configDigest, manifestBytes,
                 Digest.sha256Of(manifestBytes), platform);
     }
