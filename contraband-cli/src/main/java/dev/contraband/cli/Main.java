@@ -38,7 +38,7 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */
     public static int run(String... args) {
-        if (args.length > 0 && (args[0].equals("scan") || args[0].equals("demo"))) {
+        if (args.length > 0 && (args[0].equals("scan") || args[0].equals("demo") || args[0].equals("catalog"))) {
             warmUp();
         }
         CommandLine cli = new CommandLine(new ContrabandCommand());

@@ -208,6 +208,9 @@ public final class SecretScan implements PatternStream.HitSink {
     }
 
     private void resolve(boolean atEnd) {
+        if (pending.isEmpty()) {
+            return; // the usual case: most chunks hold no hit at all
+        }
         List<Hit> later = new ArrayList<>();
         for (Hit h : pending) {
             if (!atEnd && h.end + matcher.regexRules().get(h.rule).windowAfter() > available()) {
