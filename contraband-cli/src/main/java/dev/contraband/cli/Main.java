@@ -16,14 +16,20 @@ public final class Main {
      * the command line and reads the image's manifests: a few hundred milliseconds off every scan's wall time.
      * Class initialisation is thread-safe, so whoever needs them first simply waits for this.
      */
-    private static void warmUp() {
-        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
-            try {
-                dev.contraband.detect.secret.SecretRuleSet.builtIn();
-            } catch (RuntimeException | Error ignored) {
-                // the scan itself will meet and report the same failure
-            }
-        });
+    private static void warmUp(String... args) {
+        String scanners = scannersArgument(args);
+        if (scanners == null || scanners.contains("secret")) {
+            Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+                try {
+                    dev.contraband.detect.secret.SecretRuleSet.builtIn();
+                } catch (RuntimeException | Error ignored) {
+                    // the scan itself will meet and report the same failure
+                }
+            });
+        }
+        if (scanners != null && !scanners.contains("miner") && !scanners.contains("network")) {
+            return;
+        }
         // The miner engine and the built-in feeds likewise (only for scans: picocli builds every command's options,
         // so warming up from an options class would tax --version and name-check too).
         Thread.ofPlatform().daemon().name("warm-up-indicators").start(() -> {
@@ -36,10 +42,23 @@ public final class Main {
         });
     }
 
+    /** The value of {@code --scanners}, or null: a scan of some families warms up only what they use. */
+    private static String scannersArgument(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--scanners=")) {
+                return args[i].substring("--scanners=".length());
+            }
+            if (args[i].equals("--scanners") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */
     public static int run(String... args) {
         if (args.length > 0 && (args[0].equals("scan") || args[0].equals("demo") || args[0].equals("catalog"))) {
-            warmUp();
+            warmUp(args);
         }
         CommandLine cli = new CommandLine(new ContrabandCommand());
         cli.setUsageHelpWidth(100);

@@ -6,6 +6,10 @@ import dev.contraband.image.Platform;
 import dev.contraband.layer.ScanLimits;
 import dev.contraband.report.ReportFormat;
 import dev.contraband.scan.Detectors;
+import dev.contraband.scan.Family;
+import dev.contraband.detect.secret.SecretRuleSet;
+import dev.contraband.feed.FeedSet;
+import dev.contraband.feed.HashFeed;
 import dev.contraband.scan.IgnoreFile;
 import dev.contraband.scan.ImageReport;
 import dev.contraband.scan.Scanner;
@@ -24,6 +28,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,6 +86,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Show only findings of these severities, comma-separated (default: all). "
                     + "The verdict and --fail-on still consider every finding.")
     List<String> severities;
+
+    @Option(names = "--scanners", paramLabel = "FAMILIES", split = ",",
+            description = "Run only these detector families, comma-separated: artifact, secret, miner, network, "
+                    + "behavior, name (default: all).")
+    List<String> scanners;
 
     @Option(names = "--image-name", paramLabel = "NAME",
             description = "The name the image is published or pulled under, checked for impostor names "
@@ -142,8 +152,7 @@ final class ScanCommand implements Callable<Integer> {
         try (ImageSource source = Sources.open(request.target(), registry.settings())) {
             // Manifests first: meanwhile Main's warm-up compiles the rules on the other core.
             List<Image> images = source.images(request.platforms());
-            Scanner scanner = new Scanner(Detectors.with(secrets.ruleSet(), indicators.feedSet(), indicators.hashFeed()),
-                    request.limits(), progress);
+            Scanner scanner = new Scanner(detectors(request.families()), request.limits(), progress);
             for (Image image : images) {
                 try {
                     reports.add(ignores.apply(scanner.scan(target, named(image))));
@@ -177,6 +186,16 @@ final class ScanCommand implements Callable<Integer> {
         return findings ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
+    /** The detectors of {@code families}; rules and feeds of the others are not even loaded. */
+    private Detectors detectors(Set<Family> families) throws IOException {
+        SecretRuleSet rules = families.contains(Family.SECRET) ? secrets.ruleSet()
+                : SecretRuleSet.of(true, List.of(), Set.of(), Set.of());
+        FeedSet feeds = families.contains(Family.NETWORK) ? indicators.feedSet()
+                : FeedSet.of(List.of(), List.of(), FeedSet.DEFAULT_NRD_DAYS, LocalDate.now());
+        HashFeed hashes = families.contains(Family.MINER) ? indicators.hashFeed() : HashFeed.empty();
+        return Detectors.with(rules, feeds, hashes).only(families);
+    }
+
     /** The image under the name given by --image-name, when there is one. */
     private Image named(Image image) {
         return imageName == null ? image
@@ -185,7 +204,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The validated command line. */
     record ScanRequest(Target target, ReportFormat format, Severity failOn, Set<Severity> shown,
-                       PlatformSelection platforms, ScanLimits limits) {
+                       PlatformSelection platforms, ScanLimits limits, Set<Family> families) {
     }
 
     private ScanRequest request() {
@@ -207,7 +226,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         PlatformSelection platforms = allPlatforms ? PlatformSelection.allPlatforms()
                 : platform != null ? PlatformSelection.of(Platform.parse(platform)) : PlatformSelection.DEFAULT;
-        return new ScanRequest(t, f, fail, shown, platforms, limits.limits());
+        Set<Family> families = scanners == null || scanners.isEmpty() ? EnumSet.allOf(Family.class)
+                : Family.parse(scanners);
+        return new ScanRequest(t, f, fail, shown, platforms, limits.limits(), families);
     }
 
     private IgnoreFile ignores() throws IOException {

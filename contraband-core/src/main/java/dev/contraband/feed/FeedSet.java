@@ -33,7 +33,7 @@ public final class FeedSet {
 
     static final String BUILT_IN_DIR = "/dev/contraband/detect/network/feeds/";
     static final List<String> BUILT_IN = List.of("mining-pools.txt", "dynamic-dns.txt", "proxy-avoidance.txt");
-    private static final int DEFAULT_NRD_DAYS = 30;
+    public static final int DEFAULT_NRD_DAYS = 30;
     private static volatile FeedSet builtIn;
 
     private final List<Feed> feeds;

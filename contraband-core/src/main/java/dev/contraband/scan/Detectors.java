@@ -21,6 +21,7 @@ import dev.contraband.detect.secret.SecretRuleSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,12 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
                         new NetworkFileDetector(feeds), new BehaviorFileDetector(), new HashFeedDetector(hashes)),
                 List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets), new MinerConfigDetector(),
                         new NetworkConfigDetector(feeds), new BehaviorConfigDetector(), ImpostorNameDetector.standard()));
+    }
+
+    /** These detectors without those outside {@code families} (every family: this). */
+    public Detectors only(Set<Family> families) {
+        return new Detectors(files.stream().filter(d -> families.contains(Family.of(d))).toList(),
+                images.stream().filter(d -> families.contains(Family.of(d))).toList());
     }
 
     /** Every rule of every detector, in detector order. */

@@ -49,4 +49,26 @@ class DetectorsTest {
         List<String> ids = Stream.concat(d.files().stream().map(FileDetector::id), d.images().stream().map(ImageDetector::id)).toList();
         assertThat(ids).doesNotHaveDuplicates();
     }
+
+    /** --scanners relies on it: each detector lives in a family package, and each family has a detector. */
+    @Test
+    void only_everyDetectorHasAFamily_andOneFamilyKeepsJustItsOwn() {
+        Detectors d = Detectors.builtIn();
+        Detectors all = d.only(java.util.EnumSet.allOf(Family.class));
+        assertThat(all.files()).hasSameSizeAs(d.files());
+        assertThat(all.images()).hasSameSizeAs(d.images());
+        for (Family f : Family.values()) {
+            Detectors one = d.only(Set.of(f));
+            assertThat(one.files().size() + one.images().size()).as(f.id()).isPositive();
+            Stream.concat(one.files().stream(), one.images().stream())
+                    .forEach(x -> assertThat(x.getClass().getPackageName()).endsWith("." + f.id()));
+        }
+    }
+
+    @Test
+    void parse_acceptsPluralsAndRefusesUnknownNames() {
+        assertThat(Family.parse(List.of("secrets", " miner"))).containsExactly(Family.SECRET, Family.MINER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Family.parse(List.of("vuln")))
+                .hasMessageContaining("unknown scanner 'vuln'");
+    }
 }
