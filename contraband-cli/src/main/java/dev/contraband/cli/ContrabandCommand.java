@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 "impostor names. Layers are streamed once, never written to disk, never executed.",
                 ""},
         subcommands = {ScanCommand.class, CatalogCommand.class, FeedsCommand.class, NameCheckCommand.class, NamesCommand.class, DemoCommand.class,
+                TrainingCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footer = {"",
                 "Examples:",
