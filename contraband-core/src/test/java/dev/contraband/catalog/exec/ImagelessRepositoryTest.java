@@ -11,13 +11,9 @@ import dev.contraband.detect.name.DescriptionChecker;
 import dev.contraband.feed.Feed;
 import dev.contraband.feed.FeedParser;
 import dev.contraband.feed.FeedSet;
-import dev.contraband.layer.ScanLimits;
 import dev.contraband.report.JsonReporter;
-import dev.contraband.scan.Detectors;
 import dev.contraband.scan.ImageReport;
 import dev.contraband.scan.Verdict;
-import dev.contraband.detect.secret.SecretRuleSet;
-import dev.contraband.feed.HashFeed;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImagelessRepositoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static FeedSet feeds() throws Exception {
+    static FeedSet feeds() throws Exception {
         Feed intel = FeedParser.parse("claim-prize.example\n".getBytes(StandardCharsets.UTF_8), "intel",
                 Category.MALICIOUS_WEBSITE);
         return FeedSet.of(FeedSet.builtInFeeds(), List.of(intel), 30, LocalDate.now());
@@ -68,14 +64,5 @@ class ImagelessRepositoryTest {
                 .put("index", 0).put("digest", "sha256:" + "0".repeat(64)).put("diffId", "sha256:" + "0".repeat(64))
                 .putNull("createdBy").put("size", 1);
         assertThat(schema.validate(doc)).isNotEmpty();
-    }
-
-    @Test
-    void layerKey_changesWithTheFeedsGiven() throws Exception {
-        String builtIn = CatalogScan.layerKey(Detectors.builtIn(), ScanLimits.DEFAULT);
-        String withFeed = CatalogScan.layerKey(Detectors.with(SecretRuleSet.builtIn(), feeds(), HashFeed.empty()), ScanLimits.DEFAULT);
-        assertThat(withFeed).isNotEqualTo(builtIn);
-        assertThat(CatalogScan.layerKey(Detectors.with(SecretRuleSet.builtIn(), FeedSet.builtIn(), HashFeed.empty()),
-                ScanLimits.DEFAULT)).isEqualTo(builtIn);
     }
 }
