@@ -2,6 +2,8 @@ package dev.contraband.cli;
 
 import dev.contraband.catalog.export.CatalogExport;
 import dev.contraband.catalog.store.Store;
+import dev.contraband.detect.Rule;
+import dev.contraband.detect.name.DescriptionChecker;
 import dev.contraband.scan.Detectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code contraband catalog export}: findings per image (JSON lines, SARIF) or the indicators as STIX 2.1. */
@@ -39,7 +43,9 @@ final class CatalogExportCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         try (Store store = Store.open(db, 2); OutputStream out = CatalogReportCommand.open(output)) {
-            CatalogExport.write(store, format, Detectors.builtIn().rules(), out);
+            List<Rule> rules = new ArrayList<>(Detectors.builtIn().rules());
+            rules.addAll(DescriptionChecker.RULES); // repository-metadata findings: their titles and help in SARIF
+            CatalogExport.write(store, format, rules, out);
             return ExitCodes.CLEAN;
         } catch (IOException e) {
             Errors.print(System.err, "catalog export", e, debug);

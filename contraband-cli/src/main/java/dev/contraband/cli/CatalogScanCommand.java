@@ -5,6 +5,8 @@ import dev.contraband.catalog.exec.Counters;
 import dev.contraband.catalog.plan.Lister;
 import dev.contraband.catalog.plan.TagSelection;
 import dev.contraband.catalog.store.Store;
+import dev.contraband.detect.name.DescriptionChecker;
+import dev.contraband.feed.FeedSet;
 import dev.contraband.image.ImageException;
 import dev.contraband.image.Platform;
 import dev.contraband.layer.ScanLimits;
@@ -35,6 +37,9 @@ import java.util.concurrent.Callable;
                 "Scans every image of the given sources into the store. Run it again to resume after a crash or",
                 "to add sources: images already done are kept, layers already scanned (with the same detectors)",
                 "are reused. Without a source it finishes what the store has pending.",
+                "Docker Hub repositories' descriptions are checked for links to the domains of malicious-website",
+                "feeds (--feed, --feeds-dir); one without tags that has such links is recorded as an imageless",
+                "repository.",
                 ""},
         footer = {"",
                 "Exit codes: 0 the run finished (failed images are in the store: see --retry-failed),",
@@ -95,6 +100,9 @@ final class CatalogScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SecretOptions secrets;
 
+    @CommandLine.Mixin
+    IndicatorOptions indicators;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -127,9 +135,19 @@ final class CatalogScanCommand implements Callable<Integer> {
         }
         Counters counters = new Counters();
         String worker = CatalogScan.newWorkerId();
+        Detectors detectors;
+        DescriptionChecker descriptions;
+        try {
+            // Before the store is opened: a bad --feed or rule file must not leave a new, empty store behind.
+            FeedSet feeds = indicators.feedSet();
+            detectors = Detectors.with(secrets.ruleSet(), feeds, indicators.hashFeed());
+            descriptions = DescriptionChecker.of(feeds);
+        } catch (IOException e) {
+            Errors.print(err, "catalog scan", e, debug);
+            return ExitCodes.ERROR;
+        }
         try (Store store = Store.open(db, width * 2 + 4);
              RegistryClient client = RegistryClient.create(registry.settings())) {
-            Detectors detectors = Detectors.with(secrets.ruleSet());
             ScanLimits scanLimits = limits.limits();
             if (!store.shared()) {
                 store.dropAllClaims(); // a crashed run's claims: SQLite has one process at a time
@@ -138,7 +156,7 @@ final class CatalogScanCommand implements Callable<Integer> {
                 int n = store.retryFailed();
                 err.println("contraband: retrying " + n + " failed image" + (n == 1 ? "" : "s"));
             }
-            CatalogScan scan = new CatalogScan(store, client, detectors,
+            CatalogScan scan = new CatalogScan(store, client, detectors, descriptions,
                     new CatalogScan.Options(width, Duration.ofSeconds(leaseSeconds), platforms, scanLimits), counters, worker);
             long run = store.startRun(worker, describeSources(), scan.layerKey());
             ProgressLine progress = new ProgressLine(err, counters, noProgress ? ProgressLine.Mode.NONE
@@ -147,7 +165,7 @@ final class CatalogScanCommand implements Callable<Integer> {
             progress.start();
             Store.RunTotals totals;
             try {
-                list(store, client, tagSelection, run, worker);
+                list(store, client, scan, tagSelection, descriptions, run);
                 totals = scan.run(run);
             } finally {
                 progress.stop();
@@ -171,18 +189,15 @@ final class CatalogScanCommand implements Callable<Integer> {
         }
     }
 
-    private void list(Store store, RegistryClient client, TagSelection tagSelection, long run, String worker) throws IOException {
-        Lister lister = new Lister(client, tagSelection);
+    private void list(Store store, RegistryClient client, CatalogScan scan, TagSelection tagSelection,
+                      DescriptionChecker descriptions, long run) throws IOException {
+        Lister lister = new Lister(client, tagSelection, descriptions);
         List<Lister.Source> sources = new ArrayList<>();
         registries.forEach(r -> sources.add(new Lister.Source.Registry(r, prefix)));
         hubNamespaces.forEach(ns -> sources.add(new Lister.Source.HubNamespace(ns, hubApi == null ? DockerHubNamespaces.DOCKER_HUB : hubApi, hubRegistry)));
         lists.forEach(f -> sources.add(new Lister.Source.ListFile(f)));
         for (Lister.Source source : sources) {
-            Lister.Listing listing = lister.list(source);
-            store.addImages(listing.images());
-            for (Lister.Problem p : listing.problems()) {
-                store.addFailed(new Store.ImageRow(p.ref(), p.repository(), p.namespace(), null), run, p.error());
-            }
+            scan.record(lister.list(source), run);
         }
         if (sources.isEmpty() && store.counts().total() == 0) {
             throw new ImageException("nothing to scan: give --registry, --dockerhub-namespace or --list");

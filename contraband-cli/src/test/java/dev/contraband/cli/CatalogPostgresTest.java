@@ -33,7 +33,7 @@ class CatalogPostgresTest {
         assertThat(onPostgres.path("images").asInt()).isEqualTo(30);
         CatalogFixtures.Proc again = run(work, "catalog", "scan", "--registry", host, "--db", pg, "--rate-limit", "0");
         assertThat(again.stderr()).contains("0 layers scanned");
-        assertThat(query(pg, "SELECT MAX(version) FROM schema_migrations")).containsExactly(1L);
+        assertThat(query(pg, "SELECT MAX(version) FROM schema_migrations")).containsExactly(2L);
     }
 
     @Test

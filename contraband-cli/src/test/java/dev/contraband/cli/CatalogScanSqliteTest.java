@@ -44,7 +44,7 @@ class CatalogScanSqliteTest {
         assertThat(report.path("namespaces").get(0).path("namespace").asText()).isEqualTo("evil");
         assertThat(report.path("namespaces").get(0).path("malicious").asInt()).isEqualTo(CatalogFixtures.DROPPERS);
         assertThat(fieldNames(report)).containsExactly("images", "malicious", "suspicious", "clean", "failed",
-                "categories", "layers", "namespaces", "indicators", "impersonated");
+                "imageless", "categories", "layers", "namespaces", "indicators", "impersonated");
         assertThat(verdict(db, host + "/acme/app-01:latest")).isEqualTo("clean");
         assertThat(verdict(db, host + "/evil/miner-03:latest")).isEqualTo("malicious");
         assertThat(error(db, host + "/broken/nolayer:latest")).contains("sha256:");

@@ -23,6 +23,8 @@ public final class DockerHubNamespaces {
     public static final URI DOCKER_HUB = URI.create("https://hub.docker.com/");
     private static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 100_000;
+    /** A namespace or repository name as Hub allows them (and nothing that could change the URL). */
+    private static final String NAME = "[a-z0-9][a-z0-9_.-]{0,254}";
     private final HttpTransport http;
     private final URI base;
 
@@ -41,7 +43,7 @@ public final class DockerHubNamespaces {
     }
 
     public List<Repository> repositories(String namespace) throws IOException {
-        if (!namespace.matches("[a-z0-9][a-z0-9_.-]{0,254}")) {
+        if (!namespace.matches(NAME)) {
             throw new RegistryException("Docker Hub namespace \"" + namespace + "\" is invalid");
         }
         List<Repository> out = new ArrayList<>();
@@ -52,20 +54,7 @@ public final class DockerHubNamespaces {
             if (!seen.add(next) || seen.size() > MAX_PAGES) {
                 throw new RegistryException(subject + ": the pages loop");
             }
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(HttpTransport.Request.get(next, Map.of("Accept", "application/json")));
-            } catch (IOException e) {
-                throw Failures.of(base.getAuthority(), e);
-            }
-            byte[] body = RegistryHttp.readSmall(response, subject);
-            if (response.statusCode() == 404) {
-                throw new RegistryException(subject + ": not found");
-            }
-            if (response.statusCode() != 200) {
-                throw new RegistryException(subject + ": HTTP " + response.statusCode());
-            }
-            JsonNode page = RegistryJson.parseObject(body, subject);
+            JsonNode page = get(next, subject);
             for (JsonNode r : page.path("results")) {
                 String ns = RegistryJson.text(r, "namespace");
                 out.add(new Repository(ns == null ? namespace : ns, RegistryJson.text(r, "name"),
@@ -76,5 +65,42 @@ public final class DockerHubNamespaces {
             next = link == null || link.isBlank() ? null : next.resolve(link);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * How many tags Hub says a repository has: {@code GET /v2/namespaces/NS/repositories/NAME/tags?page_size=1},
+     * reading {@code count}. The listing of {@link #repositories} does not say, and the registry API answers "name
+     * unknown" alike for a repository without tags and for one that does not exist; Hub's own count tells an
+     * "imageless" repository (one that only carries a description) apart.
+     */
+    public long tagCount(String namespace, String name) throws IOException {
+        if (!namespace.matches(NAME) || !name.matches(NAME)) {
+            throw new RegistryException("Docker Hub repository \"" + namespace + "/" + name + "\" is invalid");
+        }
+        String subject = "Docker Hub repository " + namespace + "/" + name;
+        JsonNode page = get(base.resolve("v2/namespaces/" + namespace + "/repositories/" + name + "/tags?page_size=1"), subject);
+        JsonNode count = page.path("count");
+        if (!count.canConvertToLong() || count.asLong() < 0) {
+            throw new RegistryException(subject + ": the tags answer has no count");
+        }
+        return count.asLong();
+    }
+
+    /** One JSON object from Hub's API: 200 only; a 404 is "not found". */
+    private JsonNode get(URI uri, String subject) throws IOException {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpTransport.Request.get(uri, Map.of("Accept", "application/json")));
+        } catch (IOException e) {
+            throw Failures.of(base.getAuthority(), e);
+        }
+        byte[] body = RegistryHttp.readSmall(response, subject);
+        if (response.statusCode() == 404) {
+            throw new RegistryException(subject + ": not found");
+        }
+        if (response.statusCode() != 200) {
+            throw new RegistryException(subject + ": HTTP " + response.statusCode());
+        }
+        return RegistryJson.parseObject(body, subject);
     }
 }

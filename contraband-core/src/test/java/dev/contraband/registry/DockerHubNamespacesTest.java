@@ -37,7 +37,15 @@ class DockerHubNamespacesTest {
             String q = ex.getRequestURI().getQuery();
             String body;
             int status = 200;
-            if (ex.getRequestURI().getPath().equals("/v2/namespaces/vibersastra/repositories")) {
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/v2/namespaces/vibersastra/repositories/golang/tags") && q.equals("page_size=1")) {
+                body = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
+            } else if (path.equals("/v2/namespaces/vibersastra/repositories/ubuntu/tags") && q.equals("page_size=1")) {
+                body = "{\"count\":12,\"next\":\"" + base + "v2/namespaces/vibersastra/repositories/ubuntu/tags?page=2&page_size=1\","
+                        + "\"previous\":null,\"results\":[{\"name\":\"latest\"}]}";
+            } else if (path.equals("/v2/namespaces/vibersastra/repositories/joomla/tags")) {
+                body = "{\"results\":[]}";
+            } else if (ex.getRequestURI().getPath().equals("/v2/namespaces/vibersastra/repositories")) {
                 body = q.contains("page=2")
                         ? "{\"count\":3,\"next\":null,\"previous\":\"x\",\"results\":[{\"name\":\"golang\",\"namespace\":\"vibersastra\","
                         + "\"description\":null,\"pull_count\":7,\"last_updated\":null,\"is_private\":false}]}"
@@ -72,6 +80,19 @@ class DockerHubNamespacesTest {
         assertThat(repos.getFirst()).isEqualTo(new DockerHubNamespaces.Repository("vibersastra", "ubuntu", "Ubuntu", 1234,
                 "2021-03-04T05:06:07.123456Z"));
         assertThat(repos.get(2).reference()).isEqualTo("docker.io/vibersastra/golang");
+    }
+
+    @Test
+    void tagCount_hubsCount_zeroForImageless_errorsSaySo() throws IOException {
+        DockerHubNamespaces hub = new DockerHubNamespaces(client, base);
+        assertThat(hub.tagCount("vibersastra", "golang")).isZero();
+        assertThat(hub.tagCount("vibersastra", "ubuntu")).isEqualTo(12);
+        assertThatThrownBy(() -> hub.tagCount("vibersastra", "joomla")).isInstanceOf(RegistryException.class)
+                .hasMessage("Docker Hub repository vibersastra/joomla: the tags answer has no count");
+        assertThatThrownBy(() -> hub.tagCount("vibersastra", "gone")).isInstanceOf(RegistryException.class)
+                .hasMessage("Docker Hub repository vibersastra/gone: not found");
+        assertThatThrownBy(() -> hub.tagCount("vibersastra", "../x")).isInstanceOf(RegistryException.class)
+                .hasMessageContaining("is invalid");
     }
 
     @Test

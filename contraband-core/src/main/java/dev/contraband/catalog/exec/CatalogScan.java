@@ -1,10 +1,13 @@
 package dev.contraband.catalog.exec;
 
+import dev.contraband.catalog.plan.Lister;
 import dev.contraband.catalog.store.Codecs;
 import dev.contraband.catalog.store.Store;
 import dev.contraband.catalog.store.Store.ImageRow;
 import dev.contraband.catalog.store.Store.PlannedImage;
+import dev.contraband.detect.Finding;
 import dev.contraband.detect.Rule;
+import dev.contraband.detect.name.DescriptionChecker;
 import dev.contraband.image.Digest;
 import dev.contraband.image.Image;
 import dev.contraband.image.ImageConfig;
@@ -45,7 +48,9 @@ import java.util.concurrent.TimeUnit;
  * report, or claim the layer and scan it once; assemble the image and commit it with its findings). Virtual threads;
  * at most {@code concurrency} layers are scanned at a time and a few more images are in flight (waiting on a layer
  * another image is scanning costs no scan slot). Memory is bounded: images are claimed in small batches, layer
- * reports are held only while their images are assembled.
+ * reports are held only while their images are assembled. Repository metadata rides along: an image of a Docker Hub
+ * repository whose description links to bad domains gets those findings beside its image findings, and an imageless
+ * repository of the listing is recorded with its own (docs/catalog.md).
  */
 public final class CatalogScan {
     public record Options(int concurrency, Duration lease, PlatformSelection platforms, ScanLimits limits) {
@@ -62,6 +67,8 @@ public final class CatalogScan {
     private final Store store;
     private final RegistryClient client;
     private final Detectors detectors;
+    private final DescriptionChecker descriptions;
+    private final List<Rule> reportRules;
     private final Options options;
     private final Counters counters;
     private final Scanner scanner;
@@ -72,11 +79,16 @@ public final class CatalogScan {
     private final ConcurrentHashMap<String, CompletableFuture<LayerResult>> inflight = new ConcurrentHashMap<>();
     private long run;
 
-    public CatalogScan(Store store, RegistryClient client, Detectors detectors, Options options, Counters counters,
-                       String worker) {
+    /** @param descriptions checks repository descriptions; made from the same feeds as {@code detectors} */
+    public CatalogScan(Store store, RegistryClient client, Detectors detectors, DescriptionChecker descriptions,
+                       Options options, Counters counters, String worker) {
         this.store = store;
         this.client = client;
         this.detectors = detectors;
+        this.descriptions = descriptions;
+        List<Rule> all = new ArrayList<>(detectors.rules());
+        all.addAll(DescriptionChecker.RULES);
+        this.reportRules = List.copyOf(all);
         this.options = options;
         this.counters = counters;
         this.scanner = new Scanner(detectors, options.limits());
@@ -84,6 +96,25 @@ public final class CatalogScan {
         this.worker = worker;
         this.scanSlots = new Semaphore(options.concurrency());
         detectors.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+    }
+
+    /**
+     * Records what a listing found under run {@code runId}: new images as pending, repositories whose tags could
+     * not be listed as failed, imageless repositories as done with their description findings.
+     */
+    public void record(Lister.Listing listing, long runId) throws IOException {
+        store.addImages(listing.images());
+        for (Lister.Problem p : listing.problems()) {
+            store.addFailed(new ImageRow(p.ref(), p.repository(), p.namespace(), null), runId, p.error());
+        }
+        for (ImageRow repository : listing.imageless()) {
+            ImageReport report = ImagelessRepository.report(repository, descriptions, reportRules);
+            store.addRepository(repository, runId, report, json(report));
+        }
+    }
+
+    private static byte[] json(ImageReport report) throws IOException {
+        return Codecs.gzip(JsonReporter.toJson(report).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key layer reports are stored under: file detectors (ids, versions, rule-set hash), limits, store format. */
@@ -238,9 +269,10 @@ public final class CatalogScan {
             }
             reports.add(r.report());
         }
-        ImageReport report = ImageAssembler.assemble(row.ref(), image, reports, scanner.imageFindings(image), detectors.rules());
-        byte[] json = Codecs.gzip(JsonReporter.toJson(report).toString().getBytes(StandardCharsets.UTF_8));
-        if (store.complete(row.ref(), worker, run, report, json)) {
+        List<Finding> imageFindings = new ArrayList<>(scanner.imageFindings(image));
+        imageFindings.addAll(descriptions.check(row.description())); // on every image of the repository: each links there
+        ImageReport report = ImageAssembler.assemble(row.ref(), image, reports, imageFindings, reportRules);
+        if (store.complete(row.ref(), worker, run, report, json(report))) {
             counters.imagesDone.incrementAndGet();
         }
     }

@@ -1,6 +1,7 @@
 package dev.contraband.catalog.plan;
 
 import dev.contraband.catalog.store.Store.ImageRow;
+import dev.contraband.detect.name.DescriptionChecker;
 import dev.contraband.image.Image;
 import dev.contraband.image.ImageException;
 import dev.contraband.registry.DockerHubNamespaces;
@@ -23,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns a catalog source into image references: every repository of a registry's {@code _catalog} (optionally under a
  * prefix), every repository of a Docker Hub namespace, or the lines of a file; then the tags {@link TagSelection}
- * asks for. Repositories whose tags cannot be listed are reported as failed rows, not as a failed listing.
+ * asks for. Repositories whose tags cannot be listed are reported as failed rows, not as a failed listing. Docker Hub
+ * repositories carry their description to the store; one whose description links to a bad domain is asked Hub for
+ * its tag count (only those: one request each), and without tags it is an imageless repository, listed apart.
  */
 public final class Lister {
     /** Where the images come from. */
@@ -45,36 +48,49 @@ public final class Lister {
     public record Problem(String ref, String repository, String namespace, String error) {
     }
 
-    /** What a listing found: images to scan and problems to record as failed images. */
-    public record Listing(List<ImageRow> images, List<Problem> problems) {
+    /**
+     * What a listing found: images to scan, problems to record as failed images, and imageless repositories (one row
+     * each, ref {@code REPOSITORY:*}, with the description) to record with their description findings.
+     */
+    public record Listing(List<ImageRow> images, List<Problem> problems, List<ImageRow> imageless) {
     }
 
     private final RegistryClient client;
     private final TagSelection tags;
+    private final DescriptionChecker descriptions;
     private final Map<String, String> createdCache = new ConcurrentHashMap<>();
 
-    public Lister(RegistryClient client, TagSelection tags) {
+    /** @param descriptions tells which Hub repositories are worth asking for their tag count */
+    public Lister(RegistryClient client, TagSelection tags, DescriptionChecker descriptions) {
         this.client = client;
         this.tags = tags;
+        this.descriptions = descriptions;
     }
 
     public Listing list(Source source) throws IOException {
         List<ImageRow> images = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<ImageRow> imageless = new ArrayList<>();
         switch (source) {
             case Source.Registry r -> {
                 String host = host(r.host());
                 for (String repo : client.catalog(host)) {
                     if (r.prefix() == null || repo.startsWith(r.prefix())) {
-                        expand(Reference.parse(host + "/" + repo), images, problems);
+                        expand(Reference.parse(host + "/" + repo), null, images, problems);
                     }
                 }
             }
             case Source.HubNamespace h -> {
                 DockerHubNamespaces hub = new DockerHubNamespaces(client, h.api());
+                String registry = h.registry() == null ? Reference.DOCKER_HUB : h.registry();
                 for (DockerHubNamespaces.Repository repo : hub.repositories(h.namespace())) {
-                    String registry = h.registry() == null ? Reference.DOCKER_HUB : h.registry();
-                    expand(Reference.parse(registry + "/" + repo.namespace() + "/" + repo.name()), images, problems);
+                    Reference ref = Reference.parse(registry + "/" + repo.namespace() + "/" + repo.name());
+                    if (descriptions.linksBadDomain(repo.description()) && tagCount(hub, repo) == 0) {
+                        ImageRow r = row(ref, repo.description());
+                        imageless.add(new ImageRow(repositoryRef(ref), r.repository(), r.namespace(), null, repo.description()));
+                    } else {
+                        expand(ref, repo.description(), images, problems);
+                    }
                 }
             }
             case Source.ListFile f -> {
@@ -93,12 +109,12 @@ public final class Lister {
                     if (explicitVersion(line)) {
                         images.add(row(ref));
                     } else {
-                        expand(ref, images, problems);
+                        expand(ref, null, images, problems);
                     }
                 }
             }
         }
-        return new Listing(images.stream().distinct().toList(), problems);
+        return new Listing(images.stream().distinct().toList(), problems, imageless);
     }
 
     /** {@code http://host:port/} or {@code host:port} to {@code host:port}. */
@@ -115,9 +131,26 @@ public final class Lister {
         return last.contains(":") || last.contains("@");
     }
 
-    private void expand(Reference repo, List<ImageRow> images, List<Problem> problems) {
+    /**
+     * Hub's tag count of a repository, or -1 when Hub cannot say: then the repository is listed as any other (its
+     * tags listed or {@code :latest} tried), so an unreadable count never hides a repository.
+     */
+    private static long tagCount(DockerHubNamespaces hub, DockerHubNamespaces.Repository repo) {
+        try {
+            return hub.tagCount(repo.namespace(), repo.name());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The ref of a row standing for a whole repository (a failed tag listing, an imageless repository). */
+    static String repositoryRef(Reference repo) {
+        return repo.registry() + "/" + repo.repository() + ":*";
+    }
+
+    private void expand(Reference repo, String description, List<ImageRow> images, List<Problem> problems) {
         if (tags.mode() == TagSelection.Mode.LATEST) {
-            images.add(row(new Reference(repo.registry(), repo.repository(), "latest", null)));
+            images.add(row(new Reference(repo.registry(), repo.repository(), "latest", null), description));
             return;
         }
         try {
@@ -131,10 +164,10 @@ public final class Lister {
                         .thenComparing(Comparator.naturalOrder()));
                 all = all.subList(0, tags.recent());
             }
-            all.stream().sorted().forEach(t -> images.add(row(new Reference(repo.registry(), repo.repository(), t, null))));
+            all.stream().sorted().forEach(t -> images.add(row(new Reference(repo.registry(), repo.repository(), t, null), description)));
         } catch (IOException | RuntimeException e) {
             ImageRow r = row(repo);
-            problems.add(new Problem(repo.registry() + "/" + repo.repository() + ":*", r.repository(), r.namespace(),
+            problems.add(new Problem(repositoryRef(repo), r.repository(), r.namespace(),
                     "listing tags: " + e.getMessage()));
         }
     }
@@ -153,8 +186,13 @@ public final class Lister {
     }
 
     public static ImageRow row(Reference ref) {
+        return row(ref, null);
+    }
+
+    /** The row of an image, with its repository's description (or null). */
+    public static ImageRow row(Reference ref, String description) {
         String repository = ref.registry() + "/" + ref.repository();
-        return new ImageRow(ref.toString(), repository, namespace(ref.repository()), ref.tag());
+        return new ImageRow(ref.toString(), repository, namespace(ref.repository()), ref.tag(), description);
     }
 
     /** The uploader: the first path part of the repository ("library" for a one-part name, as Docker Hub does). */

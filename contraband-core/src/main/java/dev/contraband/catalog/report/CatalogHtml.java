@@ -35,6 +35,9 @@ final class CatalogHtml {
         card(b, "suspicious", s.suspicious());
         card(b, "clean", s.clean());
         card(b, "failed", s.failed());
+        if (s.imageless() > 0) { // only Docker Hub namespace scans find them
+            card(b, "imageless repositories", s.imageless());
+        }
         b.append("</div>\n");
         if (s.pending() > 0) {
             b.append("<p>").append(s.pending()).append(" images not finished yet are not counted.</p>\n");

@@ -43,7 +43,7 @@ public final class CatalogReportWriter {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code {"images", "malicious", "suspicious", "clean", "failed", "categories", "layers", "namespaces", "indicators", "impersonated"}}. */
+    /** {@code {"images", "malicious", "suspicious", "clean", "failed", "imageless", "categories", "layers", "namespaces", "indicators", "impersonated"}}. */
     public static ObjectNode json(CatalogStats s) {
         ObjectNode root = JSON.createObjectNode();
         root.put("images", s.images());
@@ -51,6 +51,7 @@ public final class CatalogReportWriter {
         root.put("suspicious", s.suspicious());
         root.put("clean", s.clean());
         root.put("failed", s.failed());
+        root.put("imageless", s.imageless());
         ObjectNode categories = root.putObject("categories");
         s.categories().forEach(categories::put);
         ObjectNode layers = root.putObject("layers");
@@ -74,7 +75,8 @@ public final class CatalogReportWriter {
                 List.of("malicious", count(s.malicious(), s.images())),
                 List.of("suspicious", count(s.suspicious(), s.images())),
                 List.of("clean", count(s.clean(), s.images())),
-                List.of("failed", count(s.failed(), s.images()))
+                List.of("failed", count(s.failed(), s.images())),
+                List.of("imageless repositories", count(s.imageless(), s.images()))
         ), "", "images");
         if (s.pending() > 0) {
             b.append("(").append(s.pending()).append(" images not finished yet are not counted)\n\n");
@@ -149,6 +151,7 @@ public final class CatalogReportWriter {
         summary.put("suspicious", s.suspicious());
         summary.put("clean", s.clean());
         summary.put("failed", s.failed());
+        summary.put("imageless", s.imageless());
         summary.forEach((k, v) -> csvRow(b, "summary", k, "", Long.toString(v), ""));
         s.categories().forEach((k, v) -> csvRow(b, "category", k, k, Long.toString(v), ""));
         csvRow(b, "layers", "unique", "", Long.toString(s.layers().unique()), "");

@@ -2,6 +2,7 @@ package dev.contraband.catalog.report;
 
 import dev.contraband.catalog.store.Store;
 import dev.contraband.detect.Category;
+import dev.contraband.detect.name.DescriptionChecker;
 
 import java.io.IOException;
 import java.sql.PreparedStatement;
@@ -17,10 +18,13 @@ import java.util.TreeMap;
 /**
  * The study's numbers over a store: images by verdict, images per category (an image counts in each of its verdict
  * categories), malicious images per namespace, top indicators and impersonated images by image count, layer reuse.
- * Only finished images count ({@code done} or {@code failed}); pending ones are left out. Every list is sorted
- * (count descending, then name) so two stores with the same results give the same report.
+ * Only finished images count ({@code done} or {@code failed}); pending ones are left out. An imageless repository
+ * (a Docker Hub repository with no tags, only a description linking to bad domains) is an entry like an image: in
+ * {@code images}, its verdict and categories, its namespace; {@code imageless} says how many of the entries are such
+ * repositories. Every list is sorted (count descending, then name) so two stores with the same results give the same
+ * report.
  */
-public record CatalogStats(long images, long malicious, long suspicious, long clean, long failed,
+public record CatalogStats(long images, long malicious, long suspicious, long clean, long failed, long imageless,
                            Map<String, Long> categories, Layers layers, List<Namespace> namespaces,
                            List<Indicator> indicators, List<Impersonated> impersonated, long pending,
                            Map<String, Long> namespaceHistogram, List<Failure> failures) {
@@ -73,6 +77,15 @@ public record CatalogStats(long images, long malicious, long suspicious, long cl
                     for (String cat : r.getString(1).split(",")) {
                         categories.merge(cat, 1L, Long::sum);
                     }
+                }
+            }
+            long imageless;
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(DISTINCT f.ref) FROM findings f JOIN images i ON i.ref = f.ref "
+                    + "WHERE i.status = 'done' AND f.rule_id = ?")) {
+                p.setString(1, DescriptionChecker.IMAGELESS.id());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    imageless = r.getLong(1);
                 }
             }
             long unique, refs, scanned;
@@ -140,7 +153,7 @@ public record CatalogStats(long images, long malicious, long suspicious, long cl
                 }
             }
             long done = malicious + suspicious + clean;
-            return new CatalogStats(done + failed, malicious, suspicious, clean, failed, categories,
+            return new CatalogStats(done + failed, malicious, suspicious, clean, failed, imageless, categories,
                     new Layers(unique, scanned, Math.max(0, refs - scanned)), maliciousNamespaces, indicators,
                     impersonated, pending, histogram, failures);
         });

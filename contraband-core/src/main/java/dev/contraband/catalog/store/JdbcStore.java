@@ -1,15 +1,11 @@
 package dev.contraband.catalog.store;
 
-import dev.contraband.detect.Finding;
-import dev.contraband.detect.Location;
 import dev.contraband.image.Digest;
 import dev.contraband.image.LayerDescriptor;
 import dev.contraband.layer.LayerReport;
 import dev.contraband.scan.ImageReport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,13 +15,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The SQL both stores share; the subclasses hand out connections and say how rows are locked. */
 abstract class JdbcStore implements Store {
-    /** Migrations in order; a file's number is the schema version it brings the store to. */
-    static final List<String> MIGRATIONS = List.of("V1__init.sql");
-
     /** Runs {@code work} in one transaction on a connection of the store and commits it. */
     abstract <T> T tx(SqlFunction<T> work) throws IOException;
 
@@ -42,60 +34,14 @@ abstract class JdbcStore implements Store {
     final void migrate() throws IOException {
         tx(c -> {
             lockForMigration(c);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-            }
-            int current = version(c);
-            if (current > MIGRATIONS.size()) {
-                throw new IOException(describe() + ": schema version " + current + " is newer than this contraband ("
-                        + MIGRATIONS.size() + "); upgrade contraband");
-            }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String name = MIGRATIONS.get(v - 1);
-                String sql;
-                try (InputStream in = JdbcStore.class.getResourceAsStream(dialect() + "/" + name)) {
-                    if (in == null) {
-                        throw new IOException("missing migration " + dialect() + "/" + name);
-                    }
-                    sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                try (Statement s = c.createStatement()) {
-                    for (String statement : statements(sql)) {
-                        s.execute(statement);
-                    }
-                }
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")) {
-                    p.setInt(1, v);
-                    p.setString(2, name);
-                    p.setString(3, Instant.now().toString());
-                    p.executeUpdate();
-                }
-            }
+            Migrations.apply(c, dialect(), describe());
             return null;
         });
     }
 
-    static List<String> statements(String sql) {
-        String noComments = sql.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-        List<String> out = new ArrayList<>();
-        for (String part : noComments.split(";")) {
-            if (!part.isBlank()) {
-                out.add(part.strip());
-            }
-        }
-        return out;
-    }
-
-    private static int version(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
-
     @Override
     public int schemaVersion() throws IOException {
-        return tx(JdbcStore::version);
+        return tx(Migrations::version);
     }
 
     @Override
@@ -130,15 +76,16 @@ abstract class JdbcStore implements Store {
         }
         return tx(c -> {
             int added = 0;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO images (ref, repository, namespace, tag, status, added_at) "
-                    + "VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (ref) DO NOTHING")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO images (ref, repository, namespace, tag, description, status, added_at) "
+                    + "VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (ref) DO NOTHING")) {
                 String now = Instant.now().toString();
                 for (ImageRow r : rows) {
                     p.setString(1, r.ref());
                     p.setString(2, r.repository());
                     p.setString(3, r.namespace());
                     p.setString(4, r.tag());
-                    p.setString(5, now);
+                    p.setString(5, r.description());
+                    p.setString(6, now);
                     added += p.executeUpdate();
                 }
             }
@@ -151,6 +98,38 @@ abstract class JdbcStore implements Store {
         update("INSERT INTO images (ref, repository, namespace, tag, status, error, run_id, added_at, finished_at) "
                 + "VALUES (?, ?, ?, ?, 'failed', ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING", r.ref(), r.repository(), r.namespace(),
                 r.tag(), error, run, Instant.now().toString(), Instant.now().toString());
+    }
+
+    @Override
+    public boolean addRepository(ImageRow r, long run, ImageReport report, byte[] reportJson) throws IOException {
+        return tx(c -> {
+            String now = Instant.now().toString();
+            int n;
+            // One statement both stores run: an upsert that leaves a done row alone (SQLite 3.24+ and PostgreSQL).
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO images (ref, repository, namespace, tag, description, status, "
+                    + "verdict, categories, report, run_id, added_at, finished_at) VALUES (?, ?, ?, NULL, ?, 'done', ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (ref) DO UPDATE SET description = excluded.description, status = 'done', verdict = excluded.verdict, "
+                    + "categories = excluded.categories, report = excluded.report, run_id = excluded.run_id, "
+                    + "finished_at = excluded.finished_at, error = NULL, claimed_by = NULL, claimed_at = NULL "
+                    + "WHERE images.status <> 'done'")) {
+                p.setString(1, r.ref());
+                p.setString(2, r.repository());
+                p.setString(3, r.namespace());
+                p.setString(4, r.description());
+                p.setString(5, report.verdict().status().id());
+                p.setString(6, FindingRows.categories(report));
+                p.setBytes(7, reportJson);
+                p.setLong(8, run);
+                p.setString(9, now);
+                p.setString(10, now);
+                n = p.executeUpdate();
+            }
+            if (n == 0) {
+                return false;
+            }
+            FindingRows.replace(c, r.ref(), report.findings());
+            return true;
+        });
     }
 
     @Override
@@ -180,14 +159,14 @@ abstract class JdbcStore implements Store {
     public List<ImageRow> claimImages(String status, String worker, int max, long now, long staleBefore) throws IOException {
         return tx(c -> {
             List<ImageRow> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT ref, repository, namespace, tag FROM images WHERE status = ? "
+            try (PreparedStatement p = c.prepareStatement("SELECT ref, repository, namespace, tag, description FROM images WHERE status = ? "
                     + "AND (claimed_by IS NULL OR claimed_at < ?) ORDER BY ref LIMIT ? " + lockSuffix())) {
                 p.setString(1, status);
                 p.setLong(2, staleBefore);
                 p.setInt(3, max);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new ImageRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                        rows.add(new ImageRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
                     }
                 }
             }
@@ -325,8 +304,7 @@ abstract class JdbcStore implements Store {
     @Override
     public boolean complete(String ref, String worker, long run, ImageReport report, byte[] reportJson) throws IOException {
         return tx(c -> {
-            String categories = report.verdict().categories().stream().map(dev.contraband.detect.Category::id)
-                    .collect(Collectors.joining(","));
+            String categories = FindingRows.categories(report);
             int n;
             try (PreparedStatement p = c.prepareStatement("UPDATE images SET status = 'done', verdict = ?, categories = ?, report = ?, "
                     + "run_id = ?, finished_at = ?, error = NULL, claimed_by = NULL, claimed_at = NULL "
@@ -344,48 +322,7 @@ abstract class JdbcStore implements Store {
                 c.rollback();
                 return false;
             }
-            exec(c, "DELETE FROM findings WHERE ref = ?", ref);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO findings (ref, seq, rule_id, category, severity, title, source, "
-                    + "layer_index, layer_digest, path, deleted, message, evidence, indicator, fingerprint, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int seq = 0;
-                for (Finding f : report.findings()) {
-                    p.setString(1, ref);
-                    p.setInt(2, seq++);
-                    p.setString(3, f.rule().id());
-                    p.setString(4, f.category().id());
-                    p.setString(5, f.severity().id());
-                    p.setString(6, f.rule().title());
-                    p.setString(7, f.location().source());
-                    Integer layerIndex = switch (f.location()) {
-                        case Location.File file -> file.layer() == null ? null : file.layer().index();
-                        case Location.History h -> h.layer() == null ? null : h.layer().index();
-                        default -> null;
-                    };
-                    String layerDigest = switch (f.location()) {
-                        case Location.File file -> file.layer() == null ? null : file.layer().digest();
-                        case Location.History h -> h.layer() == null ? null : h.layer().digest();
-                        default -> null;
-                    };
-                    if (layerIndex == null) {
-                        p.setNull(8, Types.INTEGER);
-                    } else {
-                        p.setInt(8, layerIndex);
-                    }
-                    p.setString(9, layerDigest);
-                    p.setString(10, f.path());
-                    p.setInt(11, f.location() instanceof Location.File file && file.deleted() ? 1 : 0);
-                    p.setString(12, f.message());
-                    p.setString(13, f.evidence());
-                    p.setString(14, f.indicator());
-                    p.setString(15, f.fingerprint());
-                    p.setString(16, Codecs.finding(f).toString());
-                    p.addBatch();
-                }
-                if (!report.findings().isEmpty()) {
-                    p.executeBatch();
-                }
-            }
+            FindingRows.replace(c, ref, report.findings());
             return true;
         });
     }

@@ -29,8 +29,14 @@ public interface Store extends AutoCloseable {
         return SqliteStore.open(java.nio.file.Path.of(db.startsWith("sqlite:") ? db.substring(7) : db));
     }
 
-    /** An image to scan as listed: its reference and where it belongs. */
-    record ImageRow(String ref, String repository, String namespace, String tag) {
+    /**
+     * An image to scan as listed: its reference and where it belongs; {@code description} is the repository's
+     * description as Docker Hub listed it, or null (other sources have none).
+     */
+    record ImageRow(String ref, String repository, String namespace, String tag, String description) {
+        public ImageRow(String ref, String repository, String namespace, String tag) {
+            this(ref, repository, namespace, tag, null);
+        }
     }
 
     /** An image whose manifest and config have been read. */
@@ -66,6 +72,14 @@ public interface Store extends AutoCloseable {
 
     /** Adds an image that could not even be listed (its tags), as failed; kept as it is when the image is known. */
     void addFailed(ImageRow row, long run, String error) throws IOException;
+
+    /**
+     * Records a repository without images ({@code ref} is {@code REPOSITORY:*}, as for a failed tag listing) as done,
+     * with its verdict, findings and report, in one transaction: a Docker Hub repository with no tags whose
+     * description links to bad domains. A row of the same ref that is not done (a failed listing, one put back by
+     * {@code --retry-failed}) is replaced; a done one is kept, as done images are. Returns whether it was written.
+     */
+    boolean addRepository(ImageRow row, long run, ImageReport report, byte[] reportJson) throws IOException;
 
     /** Drops every claim (a store only this process uses, after a crash). */
     void dropAllClaims() throws IOException;

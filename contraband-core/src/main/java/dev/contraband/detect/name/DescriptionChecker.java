@@ -5,6 +5,8 @@ import dev.contraband.detect.Finding;
 import dev.contraband.detect.Location;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.Severity;
+import dev.contraband.feed.Feed;
+import dev.contraband.feed.FeedSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a Docker Hub repository's description for links to known-bad domains, and reports "imageless" repositories:
  * no tags at all, only a description carrying such links, which is how the 2024 study's millions of spam and
- * phishing repositories look. The bad domains come from the network-indicator feeds; wiring this into catalog scans
- * waits for the catalog, which fetches the descriptions.
+ * phishing repositories look. The bad domains come from the network-indicator feeds ({@link #of(FeedSet)}); catalog
+ * scans of Docker Hub namespaces run it on the descriptions Hub lists (docs/catalog.md).
  */
 public final class DescriptionChecker {
     public static final Rule BAD_LINK = new Rule("metadata.description-links-bad-domain", Category.MALICIOUS_WEBSITE,
@@ -32,6 +34,16 @@ public final class DescriptionChecker {
     private static final Pattern HOST = Pattern.compile(
             "(?i)(?:(?:h[xt]{2}ps?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.|\\[\\.\\]))+[a-z]{2,63})\\b");
 
+    /** Both rules, for reports that list the rules run (SARIF). */
+    public static final List<Rule> RULES = List.of(BAD_LINK, IMAGELESS);
+
+    /**
+     * The feed categories whose domains count as bad links. Only malicious-website: the built-in feeds (mining pools,
+     * dynamic-DNS providers, tunnel services) list services an honest description links to (a miner image naming
+     * its pool, a tunnel image its provider), and a newly-registered domain is young, not known to be bad.
+     */
+    static final Set<Category> BAD_DOMAIN_CATEGORIES = Set.of(Category.MALICIOUS_WEBSITE);
+
     private final Set<String> badDomains;
 
     public DescriptionChecker(Set<String> badDomains) {
@@ -40,10 +52,34 @@ public final class DescriptionChecker {
         this.badDomains = Set.copyOf(normalised);
     }
 
+    /**
+     * The checker for the bad domains of {@code feeds}: the domain entries of its {@link #BAD_DOMAIN_CATEGORIES}
+     * feeds, less the well-known benign ones (as {@link FeedSet#host} never matches those either). URL and network
+     * entries are left out: a URL feed names one page, often on a compromised honest host, so its host is no bad link.
+     */
+    public static DescriptionChecker of(FeedSet feeds) {
+        Set<String> bad = new LinkedHashSet<>();
+        for (Feed feed : feeds.feeds()) {
+            if (BAD_DOMAIN_CATEGORIES.contains(feed.category())) {
+                for (Feed.Entry e : feed.entries()) {
+                    if (e.kind() == Feed.Kind.DOMAIN && !feeds.isBenign(e.value())) {
+                        bad.add(e.value());
+                    }
+                }
+            }
+        }
+        return new DescriptionChecker(bad);
+    }
+
+    /** Whether the description links to at least one bad domain (cheap enough to ask of every repository). */
+    public boolean linksBadDomain(String description) {
+        return !check(description).isEmpty();
+    }
+
     /** Findings for each distinct bad domain the description links to. */
     public List<Finding> check(String description) {
         List<Finding> out = new ArrayList<>();
-        if (description == null) {
+        if (description == null || badDomains.isEmpty()) { // no malicious-website feed given: nothing can match
             return out;
         }
         Set<String> seen = new LinkedHashSet<>();

@@ -13,11 +13,17 @@ import dev.contraband.image.Platform;
 import dev.contraband.layer.Compression;
 import dev.contraband.layer.LayerReport;
 import dev.contraband.scan.Detectors;
+import dev.contraband.scan.ImageReport;
+import dev.contraband.scan.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +72,11 @@ class SqliteStoreTest {
     void open_twice_migratesOnceAndKeepsData() throws Exception {
         Path db = dir.resolve("s.db");
         try (Store s = Store.open(db.toString(), 1)) {
-            assertThat(s.schemaVersion()).isEqualTo(1);
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.ALL.size());
             assertThat(s.addImages(List.of(new ImageRow("r/a:1", "r/a", "r", "1")))).isEqualTo(1);
         }
         try (Store s = Store.open(db.toString(), 1)) {
-            assertThat(s.schemaVersion()).isEqualTo(1);
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.ALL.size());
             assertThat(s.addImages(List.of(new ImageRow("r/a:1", "r/a", "r", "1")))).as("not added twice").isZero();
             assertThat(s.counts().pending()).isEqualTo(1);
         }
@@ -96,6 +102,69 @@ class SqliteStoreTest {
             assertThat(p.layers()).hasSize(1);
             assertThat(p.layers().getFirst().digest()).isEqualTo(digest("layer"));
             assertThat(s.counts().planned()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void open_versionOneStore_migratesToTwo_keepingRows() throws Exception {
+        Path db = dir.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            String v1;
+            try (var in = Migrations.class.getResourceAsStream("sqlite/V1__init.sql")) {
+                v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String statement : Migrations.statements(v1)) {
+                st.execute(statement);
+            }
+            st.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            st.execute("INSERT INTO schema_migrations VALUES (1, 'V1__init.sql', 'then')");
+            st.execute("INSERT INTO images (ref, repository, namespace, tag, status, added_at) VALUES ('r/old:1', 'r/old', 'r', '1', 'pending', 'then')");
+        }
+        try (Store s = Store.open(db.toString(), 1)) {
+            assertThat(s.schemaVersion()).isEqualTo(2);
+            assertThat(s.claimImages("pending", "w", 5, 1, 0)).containsExactly(new ImageRow("r/old:1", "r/old", "r", "1", null));
+        }
+    }
+
+    @Test
+    void addImages_keepDescription_forTheScanPhase() throws Exception {
+        try (Store s = Store.open(dir.resolve("d.db").toString(), 1)) {
+            s.addImages(List.of(new ImageRow("hub/ns/a:latest", "hub/ns/a", "ns", "latest", "see bad.example")));
+            assertThat(s.claimImages("pending", "w", 5, 1, 0)).extracting(ImageRow::description).containsExactly("see bad.example");
+        }
+    }
+
+    @Test
+    void addRepository_replacesFailedRow_keepsDoneOne_withFindings() throws Exception {
+        Rule rule = new Rule("metadata.test", dev.contraband.detect.Category.MALICIOUS_WEBSITE,
+                dev.contraband.detect.Severity.HIGH, "t", null);
+        Finding f = Finding.of(rule, new Location.Metadata("description"), "links to bad.example", "bad.example",
+                "bad.example", "bad.example");
+        ImageReport report = new ImageReport("hub/ns/spam:*", "hub/ns/spam", null, null, List.of(),
+                new Verdict(Verdict.Status.SUSPICIOUS, List.of(dev.contraband.detect.Category.MALICIOUS_WEBSITE), "x"),
+                List.of(f), List.of(rule));
+        ImageRow row = new ImageRow("hub/ns/spam:*", "hub/ns/spam", "ns", null, "visit bad.example");
+        try (Store s = Store.open(dir.resolve("r.db").toString(), 1)) {
+            s.addFailed(row, 1, "listing tags: name unknown");
+            assertThat(s.addRepository(row, 2, report, Codecs.gzip("{}".getBytes(StandardCharsets.UTF_8)))).isTrue();
+            assertThat(s.counts()).isEqualTo(new Store.Counts(0, 0, 1, 0));
+            assertThat(s.addRepository(row, 3, report, Codecs.gzip("{}".getBytes(StandardCharsets.UTF_8))))
+                    .as("a done row is kept").isFalse();
+            List<String> stored = s.read(c -> {
+                List<String> out = new java.util.ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(
+                        "SELECT i.verdict, i.categories, i.description, i.run_id, i.error, f.rule_id, f.source, f.indicator "
+                                + "FROM images i JOIN findings f ON f.ref = i.ref")) {
+                    while (r.next()) {
+                        for (int col = 1; col <= 8; col++) {
+                            out.add(r.getString(col));
+                        }
+                    }
+                }
+                return out;
+            });
+            assertThat(stored).containsExactly("suspicious", "malicious-website", "visit bad.example", "2", null,
+                    "metadata.test", "metadata", "bad.example");
         }
     }
 }

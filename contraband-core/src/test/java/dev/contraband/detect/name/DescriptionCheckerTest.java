@@ -3,7 +3,13 @@ package dev.contraband.detect.name;
 import dev.contraband.detect.Category;
 import dev.contraband.detect.Finding;
 import dev.contraband.detect.Location;
+import dev.contraband.feed.Feed;
+import dev.contraband.feed.FeedParser;
+import dev.contraband.feed.FeedSet;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import java.util.List;
 import java.util.Set;
@@ -43,5 +49,21 @@ class DescriptionCheckerTest {
                 .containsExactly("metadata.description-links-bad-domain", "metadata.imageless-repository");
         assertThat(checker.checkRepository("visit free-crypto.example", 3)).hasSize(1);
         assertThat(checker.checkRepository("a plain description", 0)).isEmpty();
+    }
+
+    @Test
+    void of_feeds_takesMaliciousWebsiteDomainsOnly_lessBenignOnes() throws Exception {
+        Feed intel = FeedParser.parse("claim-prize.example\ngithub.com\n".getBytes(StandardCharsets.UTF_8), "intel",
+                Category.MALICIOUS_WEBSITE);
+        Feed young = FeedParser.parse("domain,registered\nfresh-domain.example,2099-01-01\n".getBytes(StandardCharsets.UTF_8), "nrd",
+                Category.NEWLY_REGISTERED_DOMAIN);
+        DescriptionChecker fromFeeds = DescriptionChecker.of(FeedSet.of(FeedSet.builtInFeeds(), List.of(intel, young), 30,
+                LocalDate.of(2099, 1, 2)));
+        assertThat(fromFeeds.check("win at https://www.claim-prize.example/now")).extracting(Finding::indicator)
+                .containsExactly("claim-prize.example");
+        // benign even when a feed lists it; built-in dynamic-DNS and newly-registered domains are no bad links
+        assertThat(fromFeeds.check("code on github.com, demo at me.duckdns.org, news at fresh-domain.example")).isEmpty();
+        assertThat(DescriptionChecker.of(FeedSet.builtIn()).linksBadDomain("pool at pool.supportxmr.com, me.duckdns.org"))
+                .isFalse();
     }
 }
