@@ -1,5 +1,14 @@
 # Sourced by the launcher and the scripts: sets JAVA_HOME to a JDK 25 or exits with a message naming what to install.
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+# The major version of a java binary: from the JDK's release file when it has one (no JVM start on every launch),
+# else from `java -version`.
+java_major() {
+  local release; release="$(dirname "$(dirname "$1")")/release"
+  if [[ -f "$release" ]] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release" | head -1
+  else
+    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
+  fi
+}
 
 find_jdk() {
   local candidates=()

@@ -1,5 +1,6 @@
 package dev.contraband.cli;
 
+import dev.contraband.sample.FolderLayout;
 import dev.contraband.sample.SampleImages;
 import dev.contraband.sample.SampleRegistry;
 import picocli.CommandLine.Command;
@@ -20,14 +21,15 @@ import java.util.stream.Stream;
 /**
  * {@code contraband training-run} (hidden): the workload the launcher records the JDK's ahead-of-time cache from.
  * It runs the real commands in this process over every source kind (docker-archive, OCI layout, a registry on
- * 127.0.0.1 serving the sample images, a folder) and every report format, then a big folder — the JDK's own, a
- * tree of ELF libraries, text and configuration every machine running contraband has — so the cache holds the
- * classes and method profiles of real scans. Reports go to a temporary folder, deleted at the end.
+ * 127.0.0.1 serving the sample images) and every report format, then a big image: the JDK's own folder — a tree of
+ * ELF libraries, text and configuration every machine running contraband has — packed as one gzip layer of an OCI
+ * layout, the way most images arrive; so the cache holds the classes and method profiles of real scans. Reports go to a temporary folder, deleted at the end.
  */
 @Command(name = "training-run", hidden = true,
         description = "Runs sample scans of every kind, for the launcher's ahead-of-time cache.")
 final class TrainingCommand implements Callable<Integer> {
-    @Option(names = "--big", paramLabel = "DIR", description = "A big folder to scan last (default: the running JDK's).")
+    @Option(names = "--big", paramLabel = "DIR",
+            description = "A big folder to pack as a gzip OCI layout and scan last (default: the running JDK's).")
     Path big = Path.of(System.getProperty("java.home"));
 
     @Override
@@ -49,7 +51,10 @@ final class TrainingCommand implements Callable<Integer> {
                 }
             }
             run("name-check", "vibersastra/ubuntu", "libary/nginx", "golang-alpine", "grafana/grafana", "--format", "json");
-            run("scan", "dir:" + big, "--format", "json", "--output", dir.resolve("big.json").toString());
+            Path small = Files.isDirectory(big.resolve("conf")) ? big.resolve("conf") : big;
+            run("scan", "dir:" + small, "--format", "json", "--output", dir.resolve("dir.json").toString());
+            FolderLayout.write(big, dir.resolve("big-oci"), "big");
+            run("scan", "oci:" + dir.resolve("big-oci") + ":big", "--format", "json", "--output", dir.resolve("big.json").toString());
             return ExitCodes.CLEAN;
         } finally {
             System.setOut(out);
