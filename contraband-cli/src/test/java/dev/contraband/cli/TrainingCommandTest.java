@@ -1,7 +1,6 @@
 package dev.contraband.cli;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the ahead-of-time cache, and the launcher would run without a cache), and it leaves no file behind.
  */
 class TrainingCommandTest {
-    @TempDir
-    Path big;
-
     @Test
     void trainingRun_scansEverySourceKindIncludingTheLoopbackRegistry_andCleansUp() throws IOException {
-        Files.writeString(big.resolve("notes.txt"), "nothing to see\n");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         long before = trainingFolders(tmp);
-        Fixtures.Run r = Fixtures.run("training-run", "--big", big.toString());
+        Fixtures.Run r = Fixtures.run("training-run");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(trainingFolders(tmp)).isEqualTo(before);
     }
