@@ -1,6 +1,11 @@
 package dev.contraband.cli;
 
+import dev.contraband.scan.Family;
 import picocli.CommandLine;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /** The entry point: the only place that calls {@link System#exit}. */
 public final class Main {
@@ -17,8 +22,8 @@ public final class Main {
      * Class initialisation is thread-safe, so whoever needs them first simply waits for this.
      */
     private static void warmUp(String... args) {
-        String scanners = scannersArgument(args);
-        if (scanners == null || scanners.contains("secret")) {
+        Set<Family> families = scanners(args);
+        if (families.contains(Family.SECRET)) {
             Thread.ofPlatform().daemon().name("warm-up").start(() -> {
                 try {
                     dev.contraband.detect.secret.SecretRuleSet.builtIn();
@@ -27,7 +32,7 @@ public final class Main {
                 }
             });
         }
-        if (scanners != null && !scanners.contains("miner") && !scanners.contains("network")) {
+        if (!families.contains(Family.MINER) && !families.contains(Family.NETWORK)) {
             return;
         }
         // The miner engine and the built-in feeds likewise (only for scans: picocli builds every command's options,
@@ -42,17 +47,23 @@ public final class Main {
         });
     }
 
-    /** The value of {@code --scanners}, or null: a scan of some families warms up only what they use. */
-    private static String scannersArgument(String... args) {
+    /**
+     * The families {@code --scanners} names, so a scan of some warms up only what they use; every family when the
+     * option is absent or wrong (picocli reports a wrong one once it parses the command line).
+     */
+    private static Set<Family> scanners(String... args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--scanners=")) {
-                return args[i].substring("--scanners=".length());
-            }
-            if (args[i].equals("--scanners") && i + 1 < args.length) {
-                return args[i + 1];
+            String value = args[i].startsWith("--scanners=") ? args[i].substring("--scanners=".length())
+                    : args[i].equals("--scanners") && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null) {
+                try {
+                    return Family.parse(List.of(value.split(",")));
+                } catch (IllegalArgumentException e) {
+                    break;
+                }
             }
         }
-        return null;
+        return EnumSet.allOf(Family.class);
     }
 
     /** Runs the command line and returns its exit code (0 clean, 1 findings, 2 could not scan). */

@@ -186,14 +186,14 @@ final class ScanCommand implements Callable<Integer> {
         return findings ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    /** The detectors of {@code families}; rules and feeds of the others are not even loaded. */
+    /** The detectors of {@code families}; the others are not made, nor their rules and feeds loaded. */
     private Detectors detectors(Set<Family> families) throws IOException {
         SecretRuleSet rules = families.contains(Family.SECRET) ? secrets.ruleSet()
                 : SecretRuleSet.of(true, List.of(), Set.of(), Set.of());
         FeedSet feeds = families.contains(Family.NETWORK) ? indicators.feedSet()
                 : FeedSet.of(List.of(), List.of(), FeedSet.DEFAULT_NRD_DAYS, LocalDate.now());
         HashFeed hashes = families.contains(Family.MINER) ? indicators.hashFeed() : HashFeed.empty();
-        return Detectors.with(rules, feeds, hashes).only(families);
+        return Detectors.with(rules, feeds, hashes, families);
     }
 
     /** The image under the name given by --image-name, when there is one. */

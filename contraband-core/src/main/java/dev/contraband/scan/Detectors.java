@@ -20,6 +20,7 @@ import dev.contraband.detect.secret.SecretFileDetector;
 import dev.contraband.detect.secret.SecretRuleSet;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,17 +46,43 @@ public record Detectors(List<FileDetector> files, List<ImageDetector> images) {
 
     /** The built-in detectors, with these secret rules, indicator feeds and known-bad file hashes. */
     public static Detectors with(SecretRuleSet secrets, FeedSet feeds, HashFeed hashes) {
-        return new Detectors(
-                List.of(new SuspiciousFileDetector(), new SecretFileDetector(secrets), new MinerFileDetector(),
-                        new NetworkFileDetector(feeds), new BehaviorFileDetector(), new HashFeedDetector(hashes)),
-                List.of(new SuspiciousEntrypointDetector(), new SecretConfigDetector(secrets), new MinerConfigDetector(),
-                        new NetworkConfigDetector(feeds), new BehaviorConfigDetector(), ImpostorNameDetector.standard()));
+        return with(secrets, feeds, hashes, EnumSet.allOf(Family.class));
     }
 
-    /** These detectors without those outside {@code families} (every family: this). */
-    public Detectors only(Set<Family> families) {
-        return new Detectors(files.stream().filter(d -> families.contains(Family.of(d))).toList(),
-                images.stream().filter(d -> families.contains(Family.of(d))).toList());
+    /**
+     * The built-in detectors of {@code families} only ({@code --scanners}); the others are not made at all, so their
+     * set-up (the name index, say) is not paid. The order is fixed, as the layer-cache key lists the file detectors.
+     */
+    public static Detectors with(SecretRuleSet secrets, FeedSet feeds, HashFeed hashes, Set<Family> families) {
+        List<FileDetector> files = new ArrayList<>();
+        List<ImageDetector> images = new ArrayList<>();
+        if (families.contains(Family.ARTIFACT)) {
+            files.add(new SuspiciousFileDetector());
+            images.add(new SuspiciousEntrypointDetector());
+        }
+        if (families.contains(Family.SECRET)) {
+            files.add(new SecretFileDetector(secrets));
+            images.add(new SecretConfigDetector(secrets));
+        }
+        if (families.contains(Family.MINER)) {
+            files.add(new MinerFileDetector());
+            images.add(new MinerConfigDetector());
+        }
+        if (families.contains(Family.NETWORK)) {
+            files.add(new NetworkFileDetector(feeds));
+            images.add(new NetworkConfigDetector(feeds));
+        }
+        if (families.contains(Family.BEHAVIOR)) {
+            files.add(new BehaviorFileDetector());
+            images.add(new BehaviorConfigDetector());
+        }
+        if (families.contains(Family.MINER)) {
+            files.add(new HashFeedDetector(hashes)); // last, where it has always been in the layer-cache key
+        }
+        if (families.contains(Family.NAME)) {
+            images.add(ImpostorNameDetector.standard());
+        }
+        return new Detectors(files, images);
     }
 
     /** Every rule of every detector, in detector order. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * A detector family, chosen with {@code --scanners} as Trivy users choose {@code vuln,secret}: one package under
- * {@code dev.contraband.detect} each, so a detector's family is the package it lives in.
+ * {@code dev.contraband.detect} each, named by the id ({@link Detectors#with} makes each family's detectors).
  */
 public enum Family {
     ARTIFACT("artifact", "suspicious files: ELF in temp folders, setuid outside system paths, ld.so.preload"),
@@ -32,18 +32,6 @@ public enum Family {
 
     public String description() {
         return description;
-    }
-
-    /** The family of a detector: the last part of its package name. */
-    static Family of(Object detector) {
-        String pkg = detector.getClass().getPackageName();
-        String last = pkg.substring(pkg.lastIndexOf('.') + 1);
-        for (Family f : values()) {
-            if (f.id.equals(last)) {
-                return f;
-            }
-        }
-        throw new IllegalStateException(detector.getClass().getName() + " is in no detector family package");
     }
 
     /** {@code secret,miner} to families; an unknown name is refused with the list of known ones. */

@@ -21,6 +21,21 @@ public final class ImageAssembler {
     private ImageAssembler() {
     }
 
+    /** Report order: severity, then layer, path and rule. */
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(ImageAssembler::layerIndex)
+            .thenComparing(f -> f.path() == null ? "" : f.path())
+            .thenComparing(f -> f.rule().id());
+
+    /**
+     * The report of something with findings but no image, such as an imageless repository of a catalog scan: no
+     * digest, platform or layers; findings in report order and the verdict the same policy gives an image.
+     */
+    public static ImageReport withoutImage(String target, String name, List<Finding> findings, List<Rule> rules) {
+        List<Finding> sorted = findings.stream().sorted(ORDER).toList();
+        return new ImageReport(target, name, null, null, List.of(), VerdictPolicy.decide(sorted, List.of()), sorted, rules);
+    }
+
     public static ImageReport assemble(String target, Image image, List<LayerReport> layerReports,
                                        List<Finding> imageFindings, List<Rule> rules) {
         List<LayerSummary> layers = new ArrayList<>();
@@ -51,10 +66,7 @@ public final class ImageAssembler {
                 findings.add(f);
             }
         }
-        findings.sort(Comparator.comparing(Finding::severity)
-                .thenComparing(ImageAssembler::layerIndex)
-                .thenComparing(f -> f.path() == null ? "" : f.path())
-                .thenComparing(f -> f.rule().id()));
+        findings.sort(ORDER);
         String digest = image.digest() != null ? image.digest().toString()
                 : layers.isEmpty() ? null : layers.getFirst().digest();
         Verdict verdict = VerdictPolicy.decide(findings, layers);

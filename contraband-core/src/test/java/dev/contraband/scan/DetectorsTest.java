@@ -3,6 +3,9 @@ package dev.contraband.scan;
 import dev.contraband.detect.FileDetector;
 import dev.contraband.detect.ImageDetector;
 import dev.contraband.detect.Rule;
+import dev.contraband.detect.secret.SecretRuleSet;
+import dev.contraband.feed.FeedSet;
+import dev.contraband.feed.HashFeed;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -50,18 +53,22 @@ class DetectorsTest {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
-    /** --scanners relies on it: each detector lives in a family package, and each family has a detector. */
+    /**
+     * --scanners: all families make the built-in detectors, in their order (the layer-cache key lists them); one
+     * family makes at least one detector, each from the package of that family.
+     */
     @Test
-    void only_everyDetectorHasAFamily_andOneFamilyKeepsJustItsOwn() {
+    void with_families_allGiveTheBuiltInOnes_oneGivesJustItsOwnPackage() {
         Detectors d = Detectors.builtIn();
-        Detectors all = d.only(java.util.EnumSet.allOf(Family.class));
-        assertThat(all.files()).hasSameSizeAs(d.files());
-        assertThat(all.images()).hasSameSizeAs(d.images());
+        Detectors all = Detectors.with(SecretRuleSet.builtIn(), FeedSet.builtIn(), HashFeed.empty(),
+                java.util.EnumSet.allOf(Family.class));
+        assertThat(all.fileDetectorsKey()).isEqualTo(d.fileDetectorsKey());
+        assertThat(all.images()).extracting(ImageDetector::id).isEqualTo(d.images().stream().map(ImageDetector::id).toList());
         for (Family f : Family.values()) {
-            Detectors one = d.only(Set.of(f));
+            Detectors one = Detectors.with(SecretRuleSet.builtIn(), FeedSet.builtIn(), HashFeed.empty(), Set.of(f));
             assertThat(one.files().size() + one.images().size()).as(f.id()).isPositive();
             Stream.concat(one.files().stream(), one.images().stream())
-                    .forEach(x -> assertThat(x.getClass().getPackageName()).endsWith("." + f.id()));
+                    .forEach(x -> assertThat(x.getClass().getPackageName()).endsWith(".detect." + f.id()));
         }
     }
 

@@ -4,9 +4,6 @@ import dev.contraband.catalog.store.Store.ImageRow;
 import dev.contraband.detect.Finding;
 import dev.contraband.detect.Rule;
 import dev.contraband.detect.name.DescriptionChecker;
-import dev.contraband.image.Image;
-import dev.contraband.image.ImageConfig;
-import dev.contraband.image.Platform;
 import dev.contraband.scan.ImageAssembler;
 import dev.contraband.scan.ImageReport;
 
@@ -24,13 +21,6 @@ final class ImagelessRepository {
 
     static ImageReport report(ImageRow row, DescriptionChecker descriptions, List<Rule> rules) {
         List<Finding> findings = descriptions.checkRepository(row.description(), 0);
-        // Assembled from no layers, only for the verdict the one VerdictPolicy gives; the platform is nobody's.
-        Image nothing = new Image(row.repository(), null, ImageConfig.empty(Platform.LINUX_AMD64, List.of()), List.of(),
-                layer -> {
-                    throw new IllegalStateException("an imageless repository has no layers");
-                });
-        ImageReport assembled = ImageAssembler.assemble(row.ref(), nothing, List.of(), findings, rules);
-        return new ImageReport(row.ref(), row.repository(), null, null, List.of(), assembled.verdict(),
-                assembled.findings(), rules);
+        return ImageAssembler.withoutImage(row.ref(), row.repository(), findings, rules);
     }
 }
